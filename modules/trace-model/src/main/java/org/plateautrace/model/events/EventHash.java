@@ -1,0 +1,71 @@
+package org.plateautrace.model.events;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The content hash that names an event when no eventID is given: a pre-hash string of the event's
+ * fields in the order of GS1's EPCIS event hash algorithm (CBV 2.0), SHA-256, written as
+ * {@code ni:///sha-256;<hex>?ver=CBV2.0}. The same content always gives the same ID, so a retried
+ * capture is recognised.
+ */
+public final class EventHash {
+    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+    private static final String CBV = "https://ref.gs1.org/cbv/";
+
+    private EventHash() {
+    }
+
+    public static String of(SupplyChainEvent event) {
+        return "ni:///sha-256;" + HexFormat.of().formatHex(sha256(preHash(event))) + "?ver=CBV2.0";
+    }
+
+    static String preHash(SupplyChainEvent event) {
+        StringBuilder s = new StringBuilder()
+                .append("eventType=").append(event.eventType())
+                .append("eventTime=").append(UTC_MILLIS.format(event.eventTime().atZoneSameInstant(ZoneOffset.UTC)))
+                .append("eventTimeZoneOffset=").append(event.eventTimeZoneOffset());
+        if (!event.quantityList().isEmpty()) {
+            s.append("quantityList");
+            event.quantityList().stream()
+                    .map(q -> "quantityElementepcClass=" + q.epcClass() + "quantity=" + q.quantity().stripTrailingZeros().toPlainString()
+                            + "uom=" + q.uom())
+                    .sorted()
+                    .forEach(s::append);
+        }
+        if (event.action() != null) {
+            s.append("action=").append(event.action());
+        }
+        s.append("bizStep=").append(CBV).append("BizStep-").append(event.bizStep());
+        if (event.disposition() != null) {
+            s.append("disposition=").append(CBV).append("Disp-").append(event.disposition());
+        }
+        if (event.readPoint() != null) {
+            s.append("readPointid=").append(event.readPoint());
+        }
+        if (event.bizLocation() != null) {
+            s.append("bizLocationid=").append(event.bizLocation());
+        }
+        if (!event.ilmd().isEmpty()) {
+            s.append("ilmd");
+            Map<String, Object> sorted = new TreeMap<>(event.ilmd());
+            sorted.forEach((name, value) -> s.append("{").append(SupplyChainEvent.ILMD_NAMESPACE).append("}")
+                    .append(name).append("=").append(value));
+        }
+        return s.toString();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.plateautrace.model.registry;
+
+public record Product(long id, long partyId, ProductInfo info) {
+}

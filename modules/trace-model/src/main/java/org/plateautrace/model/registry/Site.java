@@ -1,0 +1,4 @@
+package org.plateautrace.model.registry;
+
+public record Site(long id, long partyId, SiteInfo info) {
+}

@@ -1,0 +1,80 @@
+package org.plateautrace.store.lots;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.plateautrace.model.Page;
+import org.plateautrace.model.PageRequest;
+import org.plateautrace.model.codes.Gtin;
+import org.plateautrace.model.lots.Harvest;
+import org.plateautrace.model.lots.Lot;
+import org.plateautrace.model.lots.LotCode;
+import org.plateautrace.model.lots.Quantity;
+import org.plateautrace.model.lots.Unit;
+import org.plateautrace.store.Where;
+
+public final class LotRepository {
+    public static final String CODE_UNIQUE = "lot_product_code_key";
+    private static final String SELECT = "SELECT l.id, l.party_id, l.product_id, l.site_id, l.lot_code, l.quantity, "
+            + "l.unit, l.harvested_at, l.harvest_utc_offset, l.attributes, l.created_at, p.gtin "
+            + "FROM lot l JOIN product p ON p.id = l.product_id";
+
+    /** Which lots to list; every part optional. */
+    public record Filter(Long partyId, Long productId, Long siteId, String commodity, LotCode lotCode,
+                         OffsetDateTime harvestedFrom, OffsetDateTime harvestedTo) {
+    }
+
+    private final SqlClient pool;
+
+    public LotRepository(SqlClient pool) {
+        this.pool = pool;
+    }
+
+    public Future<Lot> insert(SqlClient tx, long partyId, Gtin gtin, LotCode lotCode, Harvest harvest) {
+        OffsetDateTime harvestedAt = harvest.harvestedAt();
+        return tx.preparedQuery("INSERT INTO lot (party_id, product_id, site_id, lot_code, quantity, unit, harvested_at, "
+                        + "harvest_utc_offset, attributes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at")
+                .execute(Tuple.from(new Object[]{partyId, harvest.productId(), harvest.siteId(), lotCode.value(),
+                        harvest.quantity().value(), harvest.quantity().unit().code(), harvestedAt,
+                        harvestedAt.getOffset().getId(), new JsonObject(harvest.attributes())}))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Lot(row.getLong("id"), partyId, gtin, lotCode, harvest,
+                            row.getOffsetDateTime("created_at").toInstant());
+                });
+    }
+
+    public Future<Optional<Lot>> find(long id) {
+        return pool.preparedQuery(SELECT + " WHERE l.id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+    }
+
+    public Future<Page<Lot>> list(Filter filter, PageRequest page) {
+        return new Where()
+                .and("l.party_id = ?", filter.partyId())
+                .and("l.product_id = ?", filter.productId())
+                .and("l.site_id = ?", filter.siteId())
+                .and("p.commodity = ?", filter.commodity())
+                .and("l.lot_code = ?", filter.lotCode() == null ? null : filter.lotCode().value())
+                .and("l.harvested_at >= ?", filter.harvestedFrom())
+                .and("l.harvested_at < ?", filter.harvestedTo())
+                .page(pool, SELECT, "l.id", page, LotRepository::map);
+    }
+
+    private static Lot map(Row row) {
+        ZoneOffset offset = ZoneOffset.of(row.getString("harvest_utc_offset"));
+        BigDecimal quantity = row.getBigDecimal("quantity").stripTrailingZeros();
+        Harvest harvest = new Harvest(row.getLong("product_id"), row.getLong("site_id"),
+                new Quantity(quantity.scale() < 0 ? quantity.setScale(0) : quantity, Unit.parse(row.getString("unit"))),
+                row.getOffsetDateTime("harvested_at").withOffsetSameInstant(offset),
+                row.getJsonObject("attributes").getMap(), new LotCode(row.getString("lot_code")));
+        return new Lot(row.getLong("id"), row.getLong("party_id"), new Gtin(row.getString("gtin")),
+                harvest.lotCode(), harvest, row.getOffsetDateTime("created_at").toInstant());
+    }
+}
