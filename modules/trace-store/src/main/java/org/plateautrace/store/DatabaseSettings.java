@@ -17,15 +17,22 @@ public record DatabaseSettings(String host, int port, String database, String us
                 options.getUser(), options.getPassword());
     }
 
+    /** The settings as a postgresql:// URL, password included (for configuration, never for logs). */
+    public String url() {
+        String credentials = password == null ? user : user + ":" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        return "postgresql://" + credentials + "@" + host + ":" + port + "/" + database;
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
     public PgConnectOptions connectOptions() {
-        return new PgConnectOptions()
-                .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)
+        PgConnectOptions options = new PgConnectOptions()
+                .setHost(host).setPort(port).setDatabase(database).setUser(user)
                 .setCachePreparedStatements(true)
                 .setPipeliningLimit(256);
+        return password == null ? options : options.setPassword(password);
     }
 
     public DatabaseSettings withDatabase(String name) {

@@ -23,7 +23,7 @@ public record Quantity(BigDecimal value, Unit unit) {
         if (unit.countable() && value.stripTrailingZeros().scale() > 0) {
             throw new Invalid("value", unit.code() + " is counted in whole numbers");
         }
-        if (value.scale() > 3) {
+        if (value.stripTrailingZeros().scale() > 3) {
             throw new Invalid("value", "at most three decimal places");
         }
     }

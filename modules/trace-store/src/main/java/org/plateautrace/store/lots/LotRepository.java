@@ -14,6 +14,7 @@ import org.plateautrace.model.PageRequest;
 import org.plateautrace.model.codes.Gtin;
 import org.plateautrace.model.lots.Harvest;
 import org.plateautrace.model.lots.Lot;
+import org.plateautrace.model.lots.LotFilter;
 import org.plateautrace.model.lots.LotCode;
 import org.plateautrace.model.lots.Quantity;
 import org.plateautrace.model.lots.Unit;
@@ -24,11 +25,6 @@ public final class LotRepository {
     private static final String SELECT = "SELECT l.id, l.party_id, l.product_id, l.site_id, l.lot_code, l.quantity, "
             + "l.unit, l.harvested_at, l.harvest_utc_offset, l.attributes, l.created_at, p.gtin "
             + "FROM lot l JOIN product p ON p.id = l.product_id";
-
-    /** Which lots to list; every part optional. */
-    public record Filter(Long partyId, Long productId, Long siteId, String commodity, LotCode lotCode,
-                         OffsetDateTime harvestedFrom, OffsetDateTime harvestedTo) {
-    }
 
     private final SqlClient pool;
 
@@ -55,7 +51,7 @@ public final class LotRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
     }
 
-    public Future<Page<Lot>> list(Filter filter, PageRequest page) {
+    public Future<Page<Lot>> list(LotFilter filter, PageRequest page) {
         return new Where()
                 .and("l.party_id = ?", filter.partyId())
                 .and("l.product_id = ?", filter.productId())

@@ -1,0 +1,71 @@
+package org.plateautrace.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.plateautrace.model.codes.Gs1CheckDigit;
+import org.plateautrace.model.registry.CreditCode;
+
+/** Builds valid registry data through the API, so each test states only what it is about. */
+final class Fixtures {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(1000);
+
+    private final Api api;
+
+    Fixtures(Api api) {
+        this.api = api;
+    }
+
+    /** A party that exists, with its id and first token. */
+    record Party(long id, String token) {
+    }
+
+    /** A fresh, valid unified social credit code for a farmers' cooperative in 波密县 (fictitious). */
+    static String creditCode() {
+        String first17 = "93540424MA6T" + String.format("%05d", SEQUENCE.incrementAndGet());
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    /** A fresh, valid GTIN-13 of the restricted-circulation range (prefix 2). */
+    static String gtin13() {
+        String first12 = "20000099" + String.format("%04d", SEQUENCE.incrementAndGet());
+        return first12 + Gs1CheckDigit.compute(first12);
+    }
+
+    static JsonObject partyJson(String kind) {
+        return new JsonObject().put("kind", kind).put("name", "波密县易贡茶叶农民专业合作社 " + SEQUENCE.incrementAndGet())
+                .put("creditCode", creditCode()).put("county", "波密县").put("township", "易贡乡");
+    }
+
+    Party party(String kind) {
+        Api.Response created = api.post("/api/v1/parties", TestServer.ADMIN_TOKEN, partyJson(kind));
+        assertEquals(201, created.status(), created.body());
+        return new Party(created.json().getLong("id"), created.json().getString("token"));
+    }
+
+    long site(Party owner) {
+        return created(api.post("/api/v1/sites", owner.token(), new JsonObject().put("kind", "farm_base")
+                .put("name", "易贡茶场 3 号茶园").put("county", "波密县").put("township", "易贡乡")
+                .put("latitude", 30.2).put("longitude", 94.9)));
+    }
+
+    long product(Party owner, String commodity, String unit) {
+        return created(api.post("/api/v1/products", owner.token(), new JsonObject().put("gtin", gtin13())
+                .put("name", new JsonObject().put("zh", "林芝红茶").put("en", "Nyingchi black tea"))
+                .put("commodity", commodity).put("brand", "林芝茶叶").put("umbrellaBrand", "林芝源").put("unit", unit)));
+    }
+
+    static JsonObject teaHarvest(long productId, long siteId) {
+        return new JsonObject().put("productId", productId).put("siteId", siteId)
+                .put("quantity", new JsonObject().put("value", 120.5).put("unit", "kg"))
+                .put("harvestedAt", "2026-05-02T08:00:00+08:00")
+                .put("attributes", new JsonObject().put("gardenPlot", "易贡茶园 3 号片区").put("teaType", "black")
+                        .put("pickingGrade", "one_bud_one_leaf"));
+    }
+
+    private static long created(Api.Response response) {
+        assertEquals(201, response.status(), response.body());
+        return response.json().getLong("id");
+    }
+}

@@ -1,0 +1,49 @@
+package org.plateautrace.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server as a user runs it: embedded PostgreSQL under a data directory that survives restarts. */
+class RestartTest {
+
+    @Test
+    void findsEverythingAgainAfterARestartOnTheSameDataDirectory(@TempDir Path dataDir) {
+        long lotId;
+        String coopToken;
+        String lotCode;
+        try (TestServer first = TestServer.embedded(dataDir, TestServer.ADMIN_TOKEN)) {
+            Fixtures fixtures = new Fixtures(first.api);
+            Fixtures.Party coop = fixtures.party("cooperative");
+            coopToken = coop.token();
+            Api.Response lot = first.api.post("/api/v1/lots", coopToken,
+                    Fixtures.teaHarvest(fixtures.product(coop, "tea", "kg"), fixtures.site(coop)));
+            assertEquals(201, lot.status(), lot.body());
+            lotId = lot.json().getLong("id");
+            lotCode = lot.json().getString("lotCode");
+        }
+        try (TestServer second = TestServer.embedded(dataDir, TestServer.ADMIN_TOKEN)) {
+            Api.Response lot = second.api.get("/api/v1/lots/" + lotId, coopToken);
+            assertEquals(200, lot.status(), lot.body());
+            assertEquals(lotCode, lot.json().getString("lotCode"));
+            assertEquals(1, second.api.get("/api/v1/lots/" + lotId + "/events", coopToken).items().size());
+        }
+    }
+
+    @Test
+    void generatesAnAdministratorTokenOnFirstStartOnlyAndItKeepsWorking(@TempDir Path dataDir) {
+        String generated;
+        try (TestServer first = TestServer.embedded(dataDir, null)) {
+            generated = first.server.generatedAdminToken().orElseThrow();
+            assertTrue(generated.startsWith("pt_"));
+            assertEquals(201, first.api.post("/api/v1/parties", generated, Fixtures.partyJson("lab")).status());
+        }
+        try (TestServer second = TestServer.embedded(dataDir, null)) {
+            assertTrue(second.server.generatedAdminToken().isEmpty(), "the token is made and shown once");
+            assertEquals(200, second.api.get("/api/v1/parties", generated).status());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.plateautrace.service.lots;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.List;
+import org.plateautrace.model.Page;
+import org.plateautrace.model.PageRequest;
+import org.plateautrace.model.events.Commissioning;
+import org.plateautrace.model.events.EventHash;
+import org.plateautrace.model.events.StoredEvent;
+import org.plateautrace.model.events.SupplyChainEvent;
+import org.plateautrace.model.lots.CommodityProfile;
+import org.plateautrace.model.lots.CommodityProfiles;
+import org.plateautrace.model.lots.Harvest;
+import org.plateautrace.model.lots.Lot;
+import org.plateautrace.model.lots.LotFilter;
+import org.plateautrace.model.lots.LotCode;
+import org.plateautrace.model.registry.Product;
+import org.plateautrace.model.registry.Site;
+import org.plateautrace.service.Access;
+import org.plateautrace.service.Refusal.Conflict;
+import org.plateautrace.service.auth.Caller;
+import org.plateautrace.store.UniqueViolation;
+import org.plateautrace.store.events.EventRepository;
+import org.plateautrace.store.lots.LotRepository;
+import org.plateautrace.store.registry.ProductRepository;
+import org.plateautrace.store.registry.SiteRepository;
+
+/** Harvest lots: registration (with its commissioning event), reading and listing. */
+public final class LotService {
+    /** A generated lot code that collides is drawn again this many times before giving up. */
+    private static final int CODE_ATTEMPTS = 5;
+
+    private final Pool pool;
+    private final Clock clock;
+    private final LotRepository lots;
+    private final ProductRepository products;
+    private final SiteRepository sites;
+    private final EventRepository events = new EventRepository();
+
+    public LotService(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+        this.lots = new LotRepository(pool);
+        this.products = new ProductRepository(pool);
+        this.sites = new SiteRepository(pool);
+    }
+
+    /**
+     * Registers a harvest of one of the caller's products at one of its sites. The lot and its
+     * commissioning event (ObjectEvent ADD, ILMD = the attributes) are written in one transaction.
+     */
+    public Future<Lot> register(Caller caller, Harvest harvest) {
+        long party = caller.writingParty();
+        Future<Product> product = products.find(harvest.productId())
+                .map(found -> Access.ownReference(found, Product::partyId, party, "productId", harvest.productId()));
+        Future<Site> site = sites.find(harvest.siteId())
+                .map(found -> Access.ownReference(found, Site::partyId, party, "siteId", harvest.siteId()));
+        return Future.all(product, site).compose(both -> {
+            CommodityProfile profile = CommodityProfiles.require(product.result().info().commodity());
+            Harvest checked = harvest.checkedAgainst(profile, clock.instant());
+            return insert(party, product.result(), profile, checked, CODE_ATTEMPTS);
+        });
+    }
+
+    private Future<Lot> insert(long party, Product product, CommodityProfile profile, Harvest harvest, int attempts) {
+        boolean generated = harvest.lotCode() == null;
+        LotCode code = generated ? LotCode.generate(profile.lotPrefix(), harvest.harvestedAt().toLocalDate()) : harvest.lotCode();
+        return pool.withTransaction(tx -> lots.insert(tx, party, product.info().gtin(), code, harvest)
+                        .compose(lot -> {
+                            SupplyChainEvent event = Commissioning.of(lot);
+                            return events.insert(tx, EventHash.of(event), party, event, List.of(lot.id())).map(lot);
+                        }))
+                .recover(error -> {
+                    if (!UniqueViolation.on(error, LotRepository.CODE_UNIQUE)) {
+                        return Future.failedFuture(error);
+                    }
+                    if (generated && attempts > 1) {
+                        return insert(party, product, profile, harvest, attempts - 1);
+                    }
+                    return Future.failedFuture(new Conflict("lotCode", "lot code " + code + " is already used for GTIN "
+                            + product.info().gtin()));
+                });
+    }
+
+    public Future<Lot> lot(Caller caller, long id) {
+        return lots.find(id).map(found -> Access.readable(found, Lot::partyId, caller, "lot"));
+    }
+
+    public Future<Page<Lot>> list(Caller caller, LotFilter filter, PageRequest page) {
+        return lots.list(filter.forParty(caller.visibleParty(filter.partyId())), page);
+    }
+
+    /** The lot's events (so far: its commissioning), oldest first. */
+    public Future<List<StoredEvent>> events(Caller caller, long lotId) {
+        return lot(caller, lotId).compose(lot -> events.forLot(pool, lot.id()));
+    }
+}

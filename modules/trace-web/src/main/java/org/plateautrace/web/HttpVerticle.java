@@ -1,0 +1,26 @@
+package org.plateautrace.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import org.plateautrace.service.Services;
+
+/** One HTTP server instance; the server deploys one per event loop, all sharing the port and the pool. */
+public final class HttpVerticle extends VerticleBase {
+    private final Services services;
+    private final WebConfig config;
+    private final OpenApiDocument openApi;
+
+    public HttpVerticle(Services services, WebConfig config, OpenApiDocument openApi) {
+        this.services = services;
+        this.config = config;
+        this.openApi = openApi;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+                .requestHandler(WebRouter.create(vertx, services, config, openApi))
+                .listen(config.port());
+    }
+}

@@ -1,0 +1,82 @@
+package org.plateautrace.web;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.plateautrace.model.Invalid;
+import org.plateautrace.service.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into an RFC 9457 problem+json answer with a stable {@code type}, a human
+ * {@code detail} and, where one input is at fault, the {@code field}. Unexpected errors are logged and
+ * answered 500 without internals.
+ */
+public final class Problems {
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final String TYPE = "urn:plateautrace:problem:";
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    public static void handle(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof Invalid invalid) {
+            send(ctx, 400, "invalid-field", "Invalid request", describe(invalid.field(), invalid.detail()), invalid.field());
+        } else if (failure instanceof JsonInput.MalformedJson malformed) {
+            send(ctx, 400, "malformed-json", "Malformed JSON", "the body is not valid JSON: " + malformed.getMessage(), null);
+        } else if (failure instanceof Refusal refusal) {
+            refusal(ctx, refusal);
+        } else if (failure == null) {
+            byStatus(ctx, ctx.statusCode());
+        } else {
+            LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+            send(ctx, 500, "internal", "Internal error", "the server failed to answer; the failure is logged", null);
+        }
+    }
+
+    /** For statuses raised by Vert.x itself (no route, wrong method, body too large). */
+    public static void byStatus(RoutingContext ctx, int status) {
+        switch (status) {
+            case 404 -> send(ctx, 404, "not-found", "Not found", "nothing is at " + ctx.request().path(), null);
+            case 405 -> send(ctx, 405, "method-not-allowed", "Method not allowed",
+                    ctx.request().method() + " is not allowed on " + ctx.request().path(), null);
+            case 413 -> send(ctx, 413, "too-large", "Request too large", "the request body is larger than allowed", null);
+            case 415 -> send(ctx, 415, "unsupported-media-type", "Unsupported media type", "send application/json", null);
+            default -> send(ctx, status, "http-" + status, "HTTP " + status, "the request failed with status " + status, null);
+        }
+    }
+
+    private static void refusal(RoutingContext ctx, Refusal refusal) {
+        String detail = describe(refusal.field(), refusal.detail());
+        if (refusal instanceof Refusal.Unauthenticated) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"plateau-trace\"");
+            send(ctx, 401, "unauthenticated", "Unauthenticated", detail, null);
+        } else if (refusal instanceof Refusal.Denied) {
+            send(ctx, 403, "forbidden", "Forbidden", detail, refusal.field());
+        } else if (refusal instanceof Refusal.NotFound) {
+            send(ctx, 404, "not-found", "Not found", detail, null);
+        } else {
+            send(ctx, 409, "conflict", "Conflict", detail, refusal.field());
+        }
+    }
+
+    private static String describe(String field, String detail) {
+        return field == null ? detail : field + ": " + detail;
+    }
+
+    private static void send(RoutingContext ctx, int status, String type, String title, String detail, String field) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        JsonObject problem = new JsonObject().put("type", TYPE + type).put("title", title).put("status", status)
+                .put("detail", detail).put("instance", ctx.request().path());
+        if (field != null) {
+            problem.put("field", field);
+        }
+        response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(problem.encode());
+    }
+}

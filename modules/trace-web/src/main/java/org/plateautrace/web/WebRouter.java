@@ -1,0 +1,44 @@
+package org.plateautrace.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.plateautrace.model.lots.CommodityProfiles;
+import org.plateautrace.service.Services;
+import org.plateautrace.web.lots.LotJson;
+import org.plateautrace.web.lots.LotRoutes;
+import org.plateautrace.web.registry.RegistryRoutes;
+
+/** The whole HTTP surface: health, the OpenAPI document, and the operator API under /api/v1. */
+public final class WebRouter {
+    /** Larger bodies are refused with 413 before they are read into memory. */
+    public static final long BODY_LIMIT = 4L * 1024 * 1024;
+
+    private WebRouter() {
+    }
+
+    public static Router create(Vertx vertx, Services services, WebConfig config, OpenApiDocument openApi) {
+        Router root = Router.router(vertx);
+        root.route().failureHandler(Problems::handle);
+        for (int status : new int[]{404, 405, 413, 415}) {
+            root.errorHandler(status, ctx -> Problems.byStatus(ctx, status));
+        }
+        root.get("/health").handler(ctx -> services.health().check()
+                .onSuccess(ok -> Replies.send(ctx, 200, new JsonObject().put("status", "UP")))
+                .onFailure(error -> Replies.send(ctx, 503, new JsonObject().put("status", "DOWN"))));
+        root.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openApi.yaml()));
+        root.get("/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi.json()));
+
+        Router api = Router.router(vertx);
+        api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        JsonArray commodities = new JsonArray(CommodityProfiles.ALL.stream().map(LotJson::commodity).toList());
+        api.get("/commodities").handler(ctx -> Replies.send(ctx, 200, commodities));
+        api.route().handler(new BearerAuth(services.tokens())::handle);
+        api.route("/*").subRouter(new RegistryRoutes(services.registry(), services.tokens()).router(vertx));
+        api.route("/*").subRouter(new LotRoutes(services.lots(), config.publicBaseUrl()).router(vertx));
+        root.route("/api/v1/*").subRouter(api);
+        return root;
+    }
+}

@@ -1,0 +1,83 @@
+package org.plateautrace.web.lots;
+
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.plateautrace.model.codes.DigitalLink;
+import org.plateautrace.model.events.QuantityElement;
+import org.plateautrace.model.events.StoredEvent;
+import org.plateautrace.model.events.SupplyChainEvent;
+import org.plateautrace.model.lots.AttributeSpec;
+import org.plateautrace.model.lots.CommodityProfile;
+import org.plateautrace.model.lots.Harvest;
+import org.plateautrace.model.lots.Lot;
+import org.plateautrace.model.lots.Unit;
+
+/** JSON forms of lots, their events and the commodity profiles. */
+public final class LotJson {
+    private LotJson() {
+    }
+
+    public static JsonObject lot(Lot lot, String publicBaseUrl) {
+        Harvest harvest = lot.harvest();
+        return new JsonObject().put("id", lot.id()).put("partyId", lot.partyId())
+                .put("productId", harvest.productId()).put("siteId", harvest.siteId())
+                .put("gtin", lot.gtin().value()).put("lotCode", lot.lotCode().value())
+                .put("digitalLink", DigitalLink.forLot(publicBaseUrl, lot.gtin(), lot.lotCode()))
+                .put("quantity", new JsonObject().put("value", harvest.quantity().value())
+                        .put("unit", harvest.quantity().unit().code()))
+                .put("harvestedAt", ISO_OFFSET_DATE_TIME.format(harvest.harvestedAt()))
+                .put("attributes", new JsonObject(harvest.attributes()))
+                .put("createdAt", lot.createdAt().toString());
+    }
+
+    /** An event in the EPCIS 2.0 JSON-LD shape (bizStep and disposition as CBV short names). */
+    public static JsonObject event(StoredEvent stored) {
+        SupplyChainEvent event = stored.event();
+        JsonArray quantities = new JsonArray();
+        for (QuantityElement q : event.quantityList()) {
+            quantities.add(new JsonObject().put("epcClass", q.epcClass()).put("quantity", q.quantity()).put("uom", q.uom()));
+        }
+        JsonObject json = new JsonObject().put("type", event.eventType()).put("eventID", stored.eventId())
+                .put("eventTime", ISO_OFFSET_DATE_TIME.format(event.eventTime())).put("eventTimeZoneOffset", event.eventTimeZoneOffset())
+                .put("recordTime", stored.recordTime().toString()).put("action", event.action())
+                .put("bizStep", event.bizStep()).put("disposition", event.disposition())
+                .put("quantityList", quantities);
+        if (event.readPoint() != null) {
+            json.put("readPoint", new JsonObject().put("id", event.readPoint()));
+        }
+        if (event.bizLocation() != null) {
+            json.put("bizLocation", new JsonObject().put("id", event.bizLocation()));
+        }
+        if (!event.ilmd().isEmpty()) {
+            JsonObject ilmd = new JsonObject();
+            event.ilmd().forEach((name, value) -> ilmd.put("pt:" + name, value));
+            json.put("ilmd", ilmd);
+        }
+        return json;
+    }
+
+    public static JsonObject commodity(CommodityProfile profile) {
+        JsonArray attributes = new JsonArray();
+        for (AttributeSpec spec : profile.attributes()) {
+            JsonObject attribute = new JsonObject().put("name", spec.name()).put("type", spec.type().code())
+                    .put("required", spec.required())
+                    .put("label", new JsonObject().put("zh", spec.labelZh()).put("en", spec.labelEn()));
+            if (!spec.values().isEmpty()) {
+                attribute.put("values", new JsonArray(spec.values()));
+            }
+            if (!spec.requiredWhen().isEmpty()) {
+                attribute.put("requiredWhen", new JsonObject(new java.util.LinkedHashMap<>(spec.requiredWhen())));
+            }
+            if (spec.min() != null) {
+                attribute.put("min", spec.min()).put("max", spec.max());
+            }
+            attributes.add(attribute);
+        }
+        return new JsonObject().put("code", profile.code())
+                .put("name", new JsonObject().put("zh", profile.nameZh()).put("en", profile.nameEn()))
+                .put("units", new JsonArray(profile.units().stream().map(Unit::code).sorted().toList()))
+                .put("attributes", attributes);
+    }
+}
