@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.plateautrace.service.registry.RegistryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,30 +41,29 @@ final class DemoData {
         this.port = port;
     }
 
-    static Future<Void> loadIfEmpty(Vertx vertx, ServerConfig config, Optional<String> adminToken, boolean adminTokenIsNew) {
-        if (adminToken.isEmpty()) {
-            LOG.warn("demo data not loaded: the administrator token is not known (set PLATEAU_ADMIN_TOKEN)");
-            return Future.succeededFuture();
-        }
-        WebClient client = WebClient.create(vertx);
-        DemoData demo = new DemoData(client, config.port());
-        return demo.call("GET", "/api/v1/parties?limit=1", adminToken.get(), null)
-                .compose(parties -> {
-                    if (!parties.getJsonArray("items").isEmpty()) {
-                        LOG.info("demo data not loaded: the database already has parties");
-                        return Future.succeededFuture();
-                    }
-                    if (adminTokenIsNew) {
-                        demo.tokens.append("ADMIN_TOKEN=").append(adminToken.get()).append('\n');
-                    }
-                    return vertx.executeBlocking(DemoData::read)
-                            .compose(data -> demo.load(data, adminToken.get()))
-                            .compose(counts -> vertx.executeBlocking(() -> demo.writeTokens(config.dataDir()))
-                                    .onSuccess(file -> LOG.info("demo data loaded ({}); tokens in {}", counts, file)))
-                            .mapEmpty();
-                })
-                .onComplete(done -> client.close())
-                .mapEmpty();
+    static Future<Void> loadIfEmpty(Vertx vertx, RegistryService registry, ServerConfig config,
+                                    Optional<String> adminToken, boolean adminTokenIsNew) {
+        return registry.hasParties().compose(hasParties -> {
+            if (hasParties) {
+                LOG.info("demo data not loaded: the database already has parties");
+                return Future.succeededFuture();
+            }
+            if (adminToken.isEmpty()) {
+                LOG.warn("demo data not loaded: the administrator token is not known (set PLATEAU_ADMIN_TOKEN)");
+                return Future.succeededFuture();
+            }
+            WebClient client = WebClient.create(vertx);
+            DemoData demo = new DemoData(client, config.port());
+            if (adminTokenIsNew) {
+                demo.tokens.append("ADMIN_TOKEN=").append(adminToken.get()).append('\n');
+            }
+            return vertx.executeBlocking(DemoData::read)
+                    .compose(data -> demo.load(data, adminToken.get()))
+                    .compose(counts -> vertx.executeBlocking(() -> demo.writeTokens(config.dataDir()))
+                            .onSuccess(file -> LOG.info("demo data loaded ({}); tokens in {}", counts, file)))
+                    .onComplete(done -> client.close())
+                    .mapEmpty();
+        });
     }
 
     private static JsonObject read() {

@@ -28,14 +28,21 @@ public final class PlateauServer {
     private final Database database;
     private final String deploymentId;
     private final Optional<String> generatedAdminToken;
+    private final Services services;
 
     private PlateauServer(Vertx vertx, EmbeddedDatabase embedded, Database database, String deploymentId,
-                          Optional<String> generatedAdminToken) {
+                          Optional<String> generatedAdminToken, Services services) {
         this.vertx = vertx;
+        this.services = services;
         this.embedded = embedded;
         this.database = database;
         this.deploymentId = deploymentId;
         this.generatedAdminToken = generatedAdminToken;
+    }
+
+    /** The use cases this server runs, on its database. */
+    public Services services() {
+        return services;
     }
 
     /** The administrator token generated (and printed) by this start, if it had to make one. */
@@ -66,11 +73,11 @@ public final class PlateauServer {
                             new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)))
                     .compose(id -> {
                         LOG.info("Plateau Trace listening on port {}; public base URL {}", config.port(), web.publicBaseUrl());
-                        PlateauServer server = new PlateauServer(vertx, local, database, id, generated);
+                        PlateauServer server = new PlateauServer(vertx, local, database, id, generated, services);
                         if (!config.demo()) {
                             return Future.succeededFuture(server);
                         }
-                        return DemoData.loadIfEmpty(vertx, config, adminToken, generated.isPresent()).map(server);
+                        return DemoData.loadIfEmpty(vertx, services.registry(), config, adminToken, generated.isPresent()).map(server);
                     });
         });
     }

@@ -67,7 +67,7 @@ class DemoDataTest {
     @Test
     void isNotLoadedTwice() {
         int before = all("/api/v1/lots?limit=500").size();
-        DemoData.loadIfEmpty(server.vertx, server.config, java.util.Optional.of(TestServer.ADMIN_TOKEN), false).await();
+        DemoData.loadIfEmpty(server.vertx, server.server.services().registry(), server.config, java.util.Optional.of(TestServer.ADMIN_TOKEN), false).await();
         assertEquals(before, all("/api/v1/lots?limit=500").size());
     }
 

@@ -1,5 +1,6 @@
 package org.plateautrace.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.plateautrace.store.DatabaseSettings;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartyApiTest {
@@ -47,6 +55,21 @@ class PartyApiTest {
         assertEquals("cooperative", read.json().getString("kind"));
         assertEquals("次仁卓玛", read.json().getJsonObject("contact").getString("person"));
         assertFalse(read.json().containsKey("token"), "a token is shown only when it is created");
+    }
+
+    @Test
+    void storesTokensOnlyAsHashes() throws Exception {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        DatabaseSettings db = DatabaseSettings.fromUrl(server.config.dbUrl());
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement query = c.prepareStatement("SELECT token_hash FROM api_token WHERE party_id = ?")) {
+            query.setLong(1, coop.id());
+            ResultSet rows = query.executeQuery();
+            assertTrue(rows.next());
+            byte[] stored = rows.getBytes(1);
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(coop.token().getBytes(StandardCharsets.UTF_8)), stored);
+            assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(coop.token()));
+        }
     }
 
     @Test

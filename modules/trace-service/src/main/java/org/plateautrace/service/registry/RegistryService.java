@@ -68,6 +68,11 @@ public final class RegistryService {
         return parties.list(kind, county, page);
     }
 
+    /** Whether any party is registered yet (the demo data set is loaded only into an empty platform). */
+    public Future<Boolean> hasParties() {
+        return parties.list(null, null, new PageRequest(null, 1)).map(page -> !page.items().isEmpty());
+    }
+
     public Future<Party> party(Caller caller, long id) {
         return parties.find(id).map(found -> found.orElseThrow(() -> new NotFound("no such party")));
     }
