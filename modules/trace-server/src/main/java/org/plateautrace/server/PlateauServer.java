@@ -63,7 +63,7 @@ public final class PlateauServer {
     }
 
     private static Future<PlateauServer> serve(Vertx vertx, ServerConfig config, EmbeddedDatabase local, Database database) {
-        Services services = Services.on(database.pool(), Clock.systemUTC());
+        Services services = Services.on(database.pool(), Clock.systemUTC(), config.publicBaseUrl(), config.packBounds());
         WebConfig web = new WebConfig(config.port(), config.publicBaseUrl());
         return services.tokens().bootstrapAdmin(config.adminToken()).compose(generated -> {
             generated.ifPresent(PlateauServer::announceAdminToken);

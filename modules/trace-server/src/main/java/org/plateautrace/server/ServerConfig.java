@@ -2,6 +2,7 @@ package org.plateautrace.server;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import org.plateautrace.model.lots.PackBounds;
 
 /**
  * The settings of one server: from defaults, then {@code config/application.json}, then
@@ -10,9 +11,10 @@ import java.nio.file.Path;
  * @param dbUrl         an external PostgreSQL; null means the embedded one under {@code dataDir}
  * @param adminToken    the bootstrap administrator token; null means generate one on first start
  * @param publicBaseUrl base of every Digital Link and QR code; defaults to http://localhost:{port}
+ * @param packBounds    pack codes one unit of a lot may carry (config key {@code packsPerUnit}, e.g. {"kg": 50})
  */
 public record ServerConfig(int port, Path dataDir, String dbUrl, String publicBaseUrl, String adminToken,
-                           boolean demo, int poolSize) {
+                           boolean demo, int poolSize, PackBounds packBounds) {
 
     /** Config keys and the environment variables that set them. */
     static final String[][] KEYS = {
@@ -36,6 +38,7 @@ public record ServerConfig(int port, Path dataDir, String dbUrl, String publicBa
         if (adminToken != null && adminToken.isBlank()) {
             adminToken = null;
         }
+        packBounds = packBounds == null ? PackBounds.DEFAULT : packBounds;
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1");
         }
@@ -48,7 +51,8 @@ public record ServerConfig(int port, Path dataDir, String dbUrl, String publicBa
                 Path.of(String.valueOf(merged.getValue("dataDir", "data"))),
                 string(merged, "dbUrl"), string(merged, "publicBaseUrl"), string(merged, "adminToken"),
                 Boolean.parseBoolean(String.valueOf(merged.getValue("demo", false))),
-                Integer.parseInt(String.valueOf(merged.getValue("poolSize", 16))));
+                Integer.parseInt(String.valueOf(merged.getValue("poolSize", 16))),
+                PackBounds.DEFAULT.with(merged.getJsonObject("packsPerUnit", new JsonObject()).getMap()));
     }
 
     private static String string(JsonObject json, String key) {

@@ -4,11 +4,13 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 
 /** A plain HTTP client for the tests: real requests over the loopback, blocking the test thread. */
 final class Api {
@@ -19,9 +21,25 @@ final class Api {
         this.base = "http://localhost:" + port;
     }
 
-    record Response(int status, String contentType, String location, String body) {
+    record Response(int status, HttpHeaders headers, byte[] raw) {
+        String body() {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+
+        String location() {
+            return header("Location");
+        }
+
         JsonObject json() {
-            return new JsonObject(body);
+            return new JsonObject(body());
         }
 
         JsonArray items() {
@@ -34,8 +52,12 @@ final class Api {
         }
     }
 
-    Response get(String path, String token) {
-        return send(request(path, token).GET());
+    Response get(String path, String token, String... headers) {
+        HttpRequest.Builder request = request(path, token).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     Response post(String path, String token, Object body) {
@@ -55,12 +77,10 @@ final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Optional<String> type = response.headers().firstValue("Content-Type");
-            return new Response(response.statusCode(), type.orElse(null),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.plateautrace.model.lots.PackBounds;
 import org.plateautrace.service.Services;
 import org.plateautrace.store.Database;
 import org.plateautrace.store.TestDatabase;
@@ -34,7 +35,7 @@ class OpenApiContractTest {
     void documentsExactlyTheRoutesTheRouterServes(Vertx vertx, VertxTestContext test) {
         OpenApiDocument document = OpenApiDocument.load();
         Database.open(vertx, TestDatabase.fresh(), 2).onComplete(test.succeeding(database -> test.verify(() -> {
-            Router router = WebRouter.create(vertx, Services.on(database.pool(), Clock.systemUTC()),
+            Router router = WebRouter.create(vertx, Services.on(database.pool(), Clock.systemUTC(), "http://localhost:8080", PackBounds.DEFAULT),
                     new WebConfig(8080, "http://localhost:8080"), document);
             Set<String> served = new TreeSet<>();
             collect(router, "", served);

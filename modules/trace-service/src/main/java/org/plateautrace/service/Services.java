@@ -2,7 +2,9 @@ package org.plateautrace.service;
 
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import org.plateautrace.model.lots.PackBounds;
 import org.plateautrace.service.auth.TokenService;
+import org.plateautrace.service.codes.CodeService;
 import org.plateautrace.service.lots.LotService;
 import org.plateautrace.service.registry.RegistryService;
 import org.plateautrace.store.Ping;
@@ -10,10 +12,16 @@ import org.plateautrace.store.registry.PartyRepository;
 import org.plateautrace.store.registry.TokenRepository;
 
 /** Every use case of the platform, wired to one connection pool. */
-public record Services(TokenService tokens, RegistryService registry, LotService lots, Ping health) {
+public record Services(TokenService tokens, RegistryService registry, LotService lots, CodeService codes, Ping health) {
 
-    public static Services on(Pool pool, Clock clock) {
+    /**
+     * @param publicBaseUrl base of the Digital Links printed on labels
+     * @param packBounds    how many pack codes a unit of a lot may carry
+     */
+    public static Services on(Pool pool, Clock clock, String publicBaseUrl, PackBounds packBounds) {
         TokenService tokens = new TokenService(pool, new TokenRepository(pool), new PartyRepository(pool));
-        return new Services(tokens, new RegistryService(pool, tokens), new LotService(pool, clock), new Ping(pool));
+        LotService lots = new LotService(pool, clock);
+        return new Services(tokens, new RegistryService(pool, tokens), lots,
+                new CodeService(pool, lots, packBounds, publicBaseUrl), new Ping(pool));
     }
 }

@@ -27,6 +27,8 @@ public final class Problems {
             send(ctx, 400, "invalid-field", "Invalid request", describe(invalid.field(), invalid.detail()), invalid.field());
         } else if (failure instanceof JsonInput.MalformedJson malformed) {
             send(ctx, 400, "malformed-json", "Malformed JSON", "the body is not valid JSON: " + malformed.getMessage(), null);
+        } else if (failure instanceof Unavailable unavailable) {
+            send(ctx, 503, "unavailable", "Service unavailable", unavailable.getMessage(), null);
         } else if (failure instanceof Refusal refusal) {
             refusal(ctx, refusal);
         } else if (failure == null) {
@@ -46,6 +48,13 @@ public final class Problems {
             case 413 -> send(ctx, 413, "too-large", "Request too large", "the request body is larger than allowed", null);
             case 415 -> send(ctx, 415, "unsupported-media-type", "Unsupported media type", "send application/json", null);
             default -> send(ctx, status, "http-" + status, "HTTP " + status, "the request failed with status " + status, null);
+        }
+    }
+
+    /** The server lacks something it needs for this request (e.g. a font); the request itself was fine. */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String detail) {
+            super(detail, null, false, false);
         }
     }
 

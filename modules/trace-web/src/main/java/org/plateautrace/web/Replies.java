@@ -16,10 +16,17 @@ public final class Replies {
         result.onSuccess(value -> send(ctx, 200, json.apply(value))).onFailure(ctx::fail);
     }
 
+    /** 201 with {@code Location} at the request path plus the new id. */
     public static <T> void created(RoutingContext ctx, Future<T> result, Function<T, JsonObject> json) {
+        created(ctx, result, json, body -> ctx.request().path().replaceAll("/$", "") + "/" + body.getValue("id"));
+    }
+
+    /** 201 with {@code Location} computed from the answer. */
+    public static <T> void created(RoutingContext ctx, Future<T> result, Function<T, JsonObject> json,
+                                   Function<JsonObject, String> location) {
         result.onSuccess(value -> {
             JsonObject body = json.apply(value);
-            ctx.response().putHeader("Location", ctx.request().path().replaceAll("/$", "") + "/" + body.getValue("id"));
+            ctx.response().putHeader("Location", location.apply(body));
             send(ctx, 201, body);
         }).onFailure(ctx::fail);
     }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.plateautrace.model.lots.CommodityProfiles;
 import org.plateautrace.service.Services;
+import org.plateautrace.web.codes.CodeRoutes;
 import org.plateautrace.web.lots.LotJson;
 import org.plateautrace.web.lots.LotRoutes;
 import org.plateautrace.web.registry.RegistryRoutes;
@@ -38,6 +39,7 @@ public final class WebRouter {
         api.route().handler(new BearerAuth(services.tokens())::handle);
         api.route("/*").subRouter(new RegistryRoutes(services.registry(), services.tokens()).router(vertx));
         api.route("/*").subRouter(new LotRoutes(services.lots(), config.publicBaseUrl()).router(vertx));
+        api.route("/*").subRouter(new CodeRoutes(vertx, services.codes(), services.lots(), config.publicBaseUrl()).router());
         root.route("/api/v1/*").subRouter(api);
         return root;
     }
