@@ -40,6 +40,11 @@ public final class PlateauServer {
         this.generatedAdminToken = generatedAdminToken;
     }
 
+    /** Where this server's database is (for tools such as the benchmarks). */
+    public DatabaseSettings databaseSettings() {
+        return database.settings();
+    }
+
     /** The use cases this server runs, on its database. */
     public Services services() {
         return services;

@@ -85,6 +85,7 @@ class CodeApiTest {
         assertEquals("image/svg+xml", svg.contentType());
         assertTrue(svg.body().contains("viewBox"));
         assertEquals("size", api.get("/api/v1/lots/" + lot + "/qr.png?size=5000", coop.token()).field());
+        assertEquals("size", api.get("/api/v1/lots/" + lot + "/qr.png?size=4294967396", coop.token()).field());
         assertEquals("ec", api.get("/api/v1/lots/" + lot + "/qr.png?ec=X", coop.token()).field());
     }
 
@@ -187,7 +188,12 @@ class CodeApiTest {
             assertEquals(1, document.getNumberOfPages());
             assertTrue(new PDFTextStripper().getText(document).contains(csv.get(24).split(",")[0]));
         }
-        assertEquals("from", api.get(batch.getJsonObject("links").getString("labels") + "?from=31", coop.token()).field());
+        String labels = batch.getJsonObject("links").getString("labels");
+        assertEquals("from", api.get(labels + "?from=31", coop.token()).field());
+        assertEquals("from", api.get(labels + "?from=0", coop.token()).field());
+        assertEquals("count", api.get(labels + "?count=0", coop.token()).field());
+        assertEquals("count", api.get(labels + "?count=10001", coop.token()).field());
+        assertEquals("limit", api.get(labels + "?limit=5", coop.token()).field());
     }
 
     private JsonObject lot(double kilograms) {

@@ -9,9 +9,11 @@ import io.vertx.sqlclient.PoolOptions;
 /** The migrated database and the one connection pool the whole process shares. */
 public final class Database {
     private final Pool pool;
+    private final DatabaseSettings settings;
 
-    private Database(Pool pool) {
+    private Database(Pool pool, DatabaseSettings settings) {
         this.pool = pool;
+        this.settings = settings;
     }
 
     /** Runs the migrations on a worker thread, then opens the pool. */
@@ -21,11 +23,15 @@ public final class Database {
                         .with(new PoolOptions().setMaxSize(poolSize).setShared(false))
                         .connectingTo(settings.connectOptions())
                         .using(vertx)
-                        .build()));
+                        .build(), settings));
     }
 
     public Pool pool() {
         return pool;
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
     }
 
     public Future<Void> close() {

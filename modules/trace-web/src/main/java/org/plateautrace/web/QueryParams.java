@@ -9,19 +9,31 @@ import org.plateautrace.model.Codes;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.PageRequest;
 
-/** Query parameters of a list request, read strictly: an unknown parameter is refused, not ignored. */
+/** Query parameters, read strictly: an unknown parameter is refused, not ignored. */
 public final class QueryParams {
     public static final int DEFAULT_LIMIT = 50;
     private final RoutingContext ctx;
 
-    public QueryParams(RoutingContext ctx, Set<String> allowed) {
+    private QueryParams(RoutingContext ctx, Set<String> allowed) {
         this.ctx = ctx;
         for (String name : ctx.queryParams().names()) {
-            if (!allowed.contains(name) && !name.equals("limit") && !name.equals("after")) {
-                throw new Invalid(name, "is not a parameter of this list; allowed: "
-                        + String.join(", ", allowed) + ", limit, after");
+            if (!allowed.contains(name)) {
+                throw new Invalid(name, "is not a parameter here; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
+    }
+
+    /** The parameters of a request that takes exactly these. */
+    public static QueryParams of(RoutingContext ctx, String... names) {
+        return new QueryParams(ctx, Set.of(names));
+    }
+
+    /** The parameters of a paged list: its filters plus {@code limit} and {@code after}. */
+    public static QueryParams ofList(RoutingContext ctx, String... filters) {
+        java.util.Set<String> allowed = new java.util.HashSet<>(Set.of(filters));
+        allowed.add("limit");
+        allowed.add("after");
+        return new QueryParams(ctx, allowed);
     }
 
     public String string(String name) {

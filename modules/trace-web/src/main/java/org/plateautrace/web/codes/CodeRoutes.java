@@ -66,12 +66,12 @@ public final class CodeRoutes {
     }
 
     private void lotQr(RoutingContext ctx, String format) {
-        QueryParams query = new QueryParams(ctx, Set.of("size", "ec"));
-        Long size = query.id("size");
-        int pixels = size == null ? QrCodes.DEFAULT_SIZE : size.intValue();
-        if (pixels < QrCodes.MIN_SIZE || pixels > QrCodes.MAX_SIZE) {
+        QueryParams query = QueryParams.of(ctx, "size", "ec");
+        long size = query.id("size") == null ? QrCodes.DEFAULT_SIZE : query.id("size");
+        if (size < QrCodes.MIN_SIZE || size > QrCodes.MAX_SIZE) {
             throw new Invalid("size", "must be between " + QrCodes.MIN_SIZE + " and " + QrCodes.MAX_SIZE + " pixels");
         }
+        int pixels = (int) size;
         ErrorCorrection ec = query.string("ec") == null ? ErrorCorrection.M : errorCorrection(query.string("ec"));
         lots.lot(caller(ctx), PathIds.id(ctx, "id")).compose(lot -> {
             String link = DigitalLink.forLot(publicBaseUrl, lot.gtin(), lot.lotCode());
@@ -82,9 +82,7 @@ public final class CodeRoutes {
             if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
                 return response.setStatusCode(304).end();
             }
-            return vertx.executeBlocking(() -> format.equals("png")
-                            ? Buffer.buffer(QrCodes.png(link, pixels, ec))
-                            : Buffer.buffer(QrCodes.svg(link, pixels, ec)), false)
+            return vertx.executeBlocking(() -> render(format, link, pixels, ec), false)
                     .compose(image -> response
                             .putHeader("Content-Type", format.equals("png") ? "image/png" : "image/svg+xml")
                             .end(image));
@@ -133,27 +131,40 @@ public final class CodeRoutes {
     }
 
     private void labels(RoutingContext ctx) {
-        QueryParams query = new QueryParams(ctx, Set.of("from", "count"));
+        QueryParams query = QueryParams.of(ctx, "from", "count");
         long batchId = PathIds.id(ctx, "id");
-        Long from = query.id("from");
+        long from = query.id("from") == null ? 1 : query.id("from");
         Long count = query.id("count");
+        if (from < 1) {
+            throw new Invalid("from", "is the 1-based position of the first label");
+        }
+        if (count != null && (count < 1 || count > MAX_LABELS_PER_PDF)) {
+            throw new Invalid("count", "must be between 1 and " + MAX_LABELS_PER_PDF + " labels per sheet file");
+        }
         codes.batch(caller(ctx), batchId).compose(batch -> {
-            int first = from == null ? 1 : from.intValue();
-            int wanted = count == null ? batch.count() - first + 1 : count.intValue();
-            if (first > batch.count()) {
+            if (from > batch.count()) {
                 return Future.failedFuture(new Invalid("from", "the batch has only " + batch.count() + " codes"));
             }
+            long wanted = count != null ? count : batch.count() - from + 1;
             if (wanted > MAX_LABELS_PER_PDF) {
                 return Future.failedFuture(new Invalid("count", "at most " + MAX_LABELS_PER_PDF
                         + " labels per sheet file; ask for ranges with from and count"));
             }
-            return codes.labels(caller(ctx), batchId, first, wanted);
+            return codes.labels(caller(ctx), batchId, (int) from, (int) wanted);
         }).compose(labels -> vertx.executeBlocking(() -> writeSheet(labels), false)).onSuccess(pdf ->
                 ctx.response().putHeader("Content-Type", "application/pdf")
                         .putHeader("Content-Disposition", "attachment; filename=\"labels-" + batchId + ".pdf\"")
                         .sendFile(pdf.toString())
                         .onComplete(sent -> vertx.fileSystem().delete(pdf.toString())))
                 .onFailure(ctx::fail);
+    }
+
+    private static Buffer render(String format, String link, int pixels, ErrorCorrection ec) {
+        try {
+            return format.equals("png") ? Buffer.buffer(QrCodes.png(link, pixels, ec)) : Buffer.buffer(QrCodes.svg(link, pixels, ec));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("size", "too small for this code at error correction " + ec + ": " + e.getMessage());
+        }
     }
 
     private static Path writeSheet(List<Label> labels) throws Exception {

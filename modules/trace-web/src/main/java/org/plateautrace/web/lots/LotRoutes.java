@@ -49,8 +49,7 @@ public final class LotRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        QueryParams query = new QueryParams(ctx, Set.of("partyId", "productId", "siteId", "commodity", "lotCode",
-                "harvestedFrom", "harvestedTo"));
+        QueryParams query = QueryParams.ofList(ctx, "partyId", "productId", "siteId", "commodity", "lotCode", "harvestedFrom", "harvestedTo");
         LotFilter filter = new LotFilter(query.id("partyId"), query.id("productId"), query.id("siteId"),
                 query.string("commodity"), query.parsed("lotCode", LotCode::new), query.dateTime("harvestedFrom"),
                 query.dateTime("harvestedTo"));

@@ -75,7 +75,7 @@ public final class RegistryRoutes {
     }
 
     private void listParties(RoutingContext ctx) {
-        QueryParams query = new QueryParams(ctx, Set.of("kind", "county"));
+        QueryParams query = QueryParams.ofList(ctx, "kind", "county");
         Replies.page(ctx, registry.listParties(caller(ctx), query.code("kind", PartyKind.class, "party kind"),
                 query.string("county"), query.page()), RegistryJson::party);
     }
@@ -113,7 +113,7 @@ public final class RegistryRoutes {
     }
 
     private void listSites(RoutingContext ctx) {
-        QueryParams query = new QueryParams(ctx, Set.of("partyId", "kind"));
+        QueryParams query = QueryParams.ofList(ctx, "partyId", "kind");
         Replies.page(ctx, registry.listSites(caller(ctx), query.id("partyId"), query.code("kind", SiteKind.class, "site kind"),
                 query.page()), RegistryJson::site);
     }
@@ -133,7 +133,7 @@ public final class RegistryRoutes {
     }
 
     private void listProducts(RoutingContext ctx) {
-        QueryParams query = new QueryParams(ctx, Set.of("partyId", "commodity", "gtin"));
+        QueryParams query = QueryParams.ofList(ctx, "partyId", "commodity", "gtin");
         Replies.page(ctx, registry.listProducts(caller(ctx), query.id("partyId"), query.string("commodity"),
                 query.parsed("gtin", Gtin::parse), query.page()), RegistryJson::product);
     }
@@ -173,7 +173,7 @@ public final class RegistryRoutes {
     }
 
     private void listCertifications(RoutingContext ctx) {
-        QueryParams query = new QueryParams(ctx, Set.of("partyId", "siteId", "productId", "expired"));
+        QueryParams query = QueryParams.ofList(ctx, "partyId", "siteId", "productId", "expired");
         var today = RegistryService.today();
         Replies.page(ctx, registry.listCertifications(caller(ctx), query.id("partyId"), query.id("siteId"),
                 query.id("productId"), query.flag("expired"), query.page()),
