@@ -24,36 +24,22 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.plateautrace.model.codes.DigitalLink;
 import org.plateautrace.model.codes.Serial;
 
 /** Lot QR codes, serialised pack codes and their downloads, proved by decoding what was rendered. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CodeApiTest {
-    private TestServer server;
-    private Api api;
-    private Fixtures fixtures;
+class CodeApiTest extends ServerTest {
     private Fixtures.Party coop;
     private long site;
     private long tea;
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api;
-        fixtures = new Fixtures(api);
+    void registerProducer() {
         coop = fixtures.party("cooperative");
         site = fixtures.site(coop);
         tea = fixtures.product(coop, "tea", "kg");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test

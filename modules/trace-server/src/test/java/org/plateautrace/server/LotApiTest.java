@@ -7,34 +7,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** A cooperative registers harvest lots; the rules that keep them true. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LotApiTest {
-    private TestServer server;
-    private Api api;
-    private Fixtures fixtures;
+class LotApiTest extends ServerTest {
     private Fixtures.Party coop;
     private long site;
     private long tea;
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api;
-        fixtures = new Fixtures(api);
+    void registerProducer() {
         coop = fixtures.party("cooperative");
         site = fixtures.site(coop);
         tea = fixtures.product(coop, "tea", "kg");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -14,29 +14,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.plateautrace.store.DatabaseSettings;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartyApiTest {
-    private TestServer server;
-    private Api api;
-    private Fixtures fixtures;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api;
-        fixtures = new Fixtures(api);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
+class PartyApiTest extends ServerTest {
 
     @Test
     void administratorRegistersACooperativeAndGetsItsFirstTokenOnce() {

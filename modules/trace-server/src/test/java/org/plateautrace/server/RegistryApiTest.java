@@ -4,34 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Sites, products and certificates, and who may see and write them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegistryApiTest {
-    private TestServer server;
-    private Api api;
-    private Fixtures fixtures;
+class RegistryApiTest extends ServerTest {
     private Fixtures.Party coop;
     private Fixtures.Party otherCoop;
     private Fixtures.Party regulator;
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
-        api = server.api;
-        fixtures = new Fixtures(api);
+    void registerParties() {
         coop = fixtures.party("cooperative");
         otherCoop = fixtures.party("cooperative");
         regulator = fixtures.party("regulator");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test
