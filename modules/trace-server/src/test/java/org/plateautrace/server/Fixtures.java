@@ -45,9 +45,20 @@ final class Fixtures {
     }
 
     long site(Party owner) {
-        return created(api.post("/api/v1/sites", owner.token(), new JsonObject().put("kind", "farm_base")
+        return site(owner, "farm_base");
+    }
+
+    long site(Party owner, String kind) {
+        return created(api.post("/api/v1/sites", owner.token(), new JsonObject().put("kind", kind)
                 .put("name", "易贡茶场 3 号茶园").put("county", "波密县").put("township", "易贡乡")
                 .put("latitude", 30.2).put("longitude", 94.9)));
+    }
+
+    /** Records one event (or a batch) and insists it was accepted; answers the reply. */
+    JsonObject event(Party actor, JsonObject event) {
+        Api.Response response = api.post("/api/v1/events", actor.token(), event);
+        assertEquals(201, response.status(), response.body());
+        return response.json();
     }
 
     long product(Party owner, String commodity, String unit) {

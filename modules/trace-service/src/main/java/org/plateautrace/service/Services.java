@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.plateautrace.model.lots.PackBounds;
 import org.plateautrace.service.auth.TokenService;
 import org.plateautrace.service.codes.CodeService;
+import org.plateautrace.service.events.EventService;
 import org.plateautrace.service.lots.LotService;
 import org.plateautrace.service.registry.RegistryService;
 import org.plateautrace.store.Ping;
@@ -12,7 +13,8 @@ import org.plateautrace.store.registry.PartyRepository;
 import org.plateautrace.store.registry.TokenRepository;
 
 /** Every use case of the platform, wired to one connection pool. */
-public record Services(TokenService tokens, RegistryService registry, LotService lots, CodeService codes, Ping health) {
+public record Services(TokenService tokens, RegistryService registry, LotService lots, CodeService codes, EventService events,
+                       Ping health) {
 
     /**
      * @param publicBaseUrl base of the Digital Links printed on labels
@@ -22,6 +24,6 @@ public record Services(TokenService tokens, RegistryService registry, LotService
         TokenService tokens = new TokenService(pool, new TokenRepository(pool), new PartyRepository(pool));
         LotService lots = new LotService(pool, clock);
         return new Services(tokens, new RegistryService(pool, tokens), lots,
-                new CodeService(pool, lots, packBounds, publicBaseUrl), new Ping(pool));
+                new CodeService(pool, lots, packBounds, publicBaseUrl), new EventService(pool, clock), new Ping(pool));
     }
 }

@@ -25,8 +25,8 @@ class MigrationsTest {
         Migrations.migrate(db);
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement s = c.createStatement()) {
-            s.execute("INSERT INTO event (event_id, event_type, event_time, event_time_zone_offset) "
-                    + "VALUES ('e1', 'ObjectEvent', now(), '+08:00')");
+            s.execute("INSERT INTO event (event_id, event_type, event_time, event_time_zone_offset, seq, content, hash) "
+                    + "VALUES ('e1', 'ObjectEvent', now(), '+08:00', 1, '{}', sha256('{}'))");
             SQLException update = assertThrows(SQLException.class, () -> s.execute("UPDATE event SET biz_step = 'x'"));
             assertTrue(update.getMessage().contains("append-only"), update.getMessage());
             assertThrows(SQLException.class, () -> s.execute("DELETE FROM event"));

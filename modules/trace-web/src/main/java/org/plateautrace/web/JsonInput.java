@@ -34,20 +34,55 @@ public final class JsonInput {
 
     /** The request body as a JSON object with only the allowed fields. */
     public static JsonInput body(RoutingContext ctx, Set<String> allowed) {
-        String text = ctx.body().asString();
-        if (text == null || text.isBlank()) {
-            throw new Invalid(null, "the request needs a JSON object body");
-        }
-        Object parsed;
-        try {
-            parsed = io.vertx.core.json.Json.decodeValue(text);
-        } catch (DecodeException e) {
-            throw new MalformedJson(e.getMessage());
-        }
-        if (!(parsed instanceof JsonObject object)) {
+        if (!(bodyValue(ctx) instanceof JsonObject object)) {
             throw new Invalid(null, "the request body must be a JSON object");
         }
         return new JsonInput(object, "", allowed);
+    }
+
+    /** The request body parsed as JSON (object, array...); refuses an empty or malformed body. */
+    public static Object bodyValue(RoutingContext ctx) {
+        String text = ctx.body().asString();
+        if (text == null || text.isBlank()) {
+            throw new Invalid(null, "the request needs a JSON body");
+        }
+        try {
+            return io.vertx.core.json.Json.decodeValue(text);
+        } catch (DecodeException e) {
+            throw new MalformedJson(e.getMessage());
+        }
+    }
+
+    /** A JSON object (e.g. one item of a batch) with only the allowed fields. */
+    public static JsonInput of(Object value, Set<String> allowed) {
+        if (!(value instanceof JsonObject object)) {
+            throw new Invalid(null, "must be a JSON object");
+        }
+        return new JsonInput(object, "", allowed);
+    }
+
+    /** The raw value of a field, for requests whose shape depends on it (one event or a batch). */
+    public boolean has(String name) {
+        return json.containsKey(name);
+    }
+
+    /** An array of objects, each with only the allowed fields; paths read {@code name[i].field}. */
+    public java.util.List<JsonInput> objects(String name, boolean required, Set<String> allowed) {
+        Object value = value(name, required);
+        if (value == null) {
+            return java.util.List.of();
+        }
+        if (!(value instanceof io.vertx.core.json.JsonArray array)) {
+            throw new Invalid(field(name), "must be a JSON array");
+        }
+        java.util.List<JsonInput> items = new java.util.ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.getValue(i) instanceof JsonObject object)) {
+                throw new Invalid(field(name) + "[" + i + "]", "must be a JSON object");
+            }
+            items.add(new JsonInput(object, field(name) + "[" + i + "].", allowed));
+        }
+        return items;
     }
 
     /** A nested object; null when absent and not required. */

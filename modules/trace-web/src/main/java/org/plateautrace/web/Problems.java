@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.plateautrace.model.Invalid;
+import org.plateautrace.model.NotPermitted;
 import org.plateautrace.service.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,9 @@ public final class Problems {
 
     public static void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof Invalid invalid) {
+        if (failure instanceof NotPermitted denied) {
+            send(ctx, 403, "forbidden", "Forbidden", describe(denied.field(), denied.detail()), denied.field());
+        } else if (failure instanceof Invalid invalid) {
             send(ctx, 400, "invalid-field", "Invalid request", describe(invalid.field(), invalid.detail()), invalid.field());
         } else if (failure instanceof JsonInput.MalformedJson malformed) {
             send(ctx, 400, "malformed-json", "Malformed JSON", "the body is not valid JSON: " + malformed.getMessage(), null);
@@ -77,6 +80,12 @@ public final class Problems {
     }
 
     private static void send(RoutingContext ctx, int status, String type, String title, String detail, String field) {
+        send(ctx, status, type, title, detail, field, new JsonObject());
+    }
+
+    /** A problem with extension members (e.g. the per-item errors of a refused batch). */
+    public static void send(RoutingContext ctx, int status, String type, String title, String detail, String field,
+                            JsonObject extensions) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.headWritten()) {
             return;
@@ -86,6 +95,6 @@ public final class Problems {
         if (field != null) {
             problem.put("field", field);
         }
-        response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(problem.encode());
+        response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(problem.mergeIn(extensions).encode());
     }
 }

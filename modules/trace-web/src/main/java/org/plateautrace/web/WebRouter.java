@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.plateautrace.model.lots.CommodityProfiles;
 import org.plateautrace.service.Services;
 import org.plateautrace.web.codes.CodeRoutes;
+import org.plateautrace.web.events.EventRoutes;
 import org.plateautrace.web.lots.LotJson;
 import org.plateautrace.web.lots.LotRoutes;
 import org.plateautrace.web.registry.RegistryRoutes;
@@ -15,7 +16,7 @@ import org.plateautrace.web.registry.RegistryRoutes;
 /** The whole HTTP surface: health, the OpenAPI document, and the operator API under /api/v1. */
 public final class WebRouter {
     /** Larger bodies are refused with 413 before they are read into memory. */
-    public static final long BODY_LIMIT = 4L * 1024 * 1024;
+    public static final long BODY_LIMIT = 16L * 1024 * 1024;
 
     private WebRouter() {
     }
@@ -40,6 +41,7 @@ public final class WebRouter {
         api.route("/*").subRouter(new RegistryRoutes(services.registry(), services.tokens()).router(vertx));
         api.route("/*").subRouter(new LotRoutes(services.lots(), config.publicBaseUrl()).router(vertx));
         api.route("/*").subRouter(new CodeRoutes(vertx, services.codes(), services.lots(), config.publicBaseUrl()).router());
+        api.route("/*").subRouter(new EventRoutes(vertx, services.events(), config.publicBaseUrl()).router());
         root.route("/api/v1/*").subRouter(api);
         return root;
     }

@@ -31,14 +31,9 @@ public final class EventHash {
                 .append("eventType=").append(event.eventType())
                 .append("eventTime=").append(UTC_MILLIS.format(event.eventTime().atZoneSameInstant(ZoneOffset.UTC)))
                 .append("eventTimeZoneOffset=").append(event.eventTimeZoneOffset());
-        if (!event.quantityList().isEmpty()) {
-            s.append("quantityList");
-            event.quantityList().stream()
-                    .map(q -> "quantityElementepcClass=" + q.epcClass() + "quantity=" + q.quantity().stripTrailingZeros().toPlainString()
-                            + "uom=" + q.uom())
-                    .sorted()
-                    .forEach(s::append);
-        }
+        quantities(s, "quantityList", event.quantityList());
+        quantities(s, "inputQuantityList", event.inputQuantityList());
+        quantities(s, "outputQuantityList", event.outputQuantityList());
         if (event.action() != null) {
             s.append("action=").append(event.action());
         }
@@ -52,13 +47,40 @@ public final class EventHash {
         if (event.bizLocation() != null) {
             s.append("bizLocationid=").append(event.bizLocation());
         }
+        parties(s, "sourceList", "source", event.sourceList());
+        parties(s, "destinationList", "destination", event.destinationList());
         if (!event.ilmd().isEmpty()) {
             s.append("ilmd");
             Map<String, Object> sorted = new TreeMap<>(event.ilmd());
             sorted.forEach((name, value) -> s.append("{").append(SupplyChainEvent.ILMD_NAMESPACE).append("}")
                     .append(name).append("=").append(value));
         }
+        if (!event.details().isEmpty()) {
+            new TreeMap<>(event.details()).forEach((name, value) -> s.append("{").append(SupplyChainEvent.ILMD_NAMESPACE)
+                    .append("}").append(name).append("=").append(value));
+        }
         return s.toString();
+    }
+
+    private static void quantities(StringBuilder s, String list, java.util.List<QuantityElement> elements) {
+        if (elements.isEmpty()) {
+            return;
+        }
+        s.append(list);
+        elements.stream()
+                .map(q -> "quantityElementepcClass=" + q.epcClass()
+                        + (q.quantity() == null ? "" : "quantity=" + q.quantity().stripTrailingZeros().toPlainString())
+                        + (q.uom() == null ? "" : "uom=" + q.uom()))
+                .sorted()
+                .forEach(s::append);
+    }
+
+    private static void parties(StringBuilder s, String list, String element, java.util.List<SupplyChainEvent.PartyRef> refs) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        s.append(list);
+        refs.stream().map(ref -> element + "type=" + CBV + "SDT-" + ref.type() + element + "=" + ref.id()).sorted().forEach(s::append);
     }
 
     private static byte[] sha256(String text) {

@@ -5,6 +5,8 @@ import org.plateautrace.model.Invalid;
 
 /** An amount of goods in a unit; positive, and no more than one lot can plausibly hold. */
 public record Quantity(BigDecimal value, Unit unit) {
+    private static final java.util.Map<Unit, BigDecimal> KILOGRAMS = java.util.Map.of(Unit.KG, BigDecimal.ONE,
+            Unit.G, new BigDecimal("0.001"), Unit.T, new BigDecimal("1000"), Unit.JIN, new BigDecimal("0.5"));
 
     public Quantity {
         if (value == null) {
@@ -26,5 +28,16 @@ public record Quantity(BigDecimal value, Unit unit) {
         if (value.stripTrailingZeros().scale() > 3) {
             throw new Invalid("value", "at most three decimal places");
         }
+    }
+
+    /** The same amount in another unit; weights convert among kg, g, t and 斤, other units only to themselves. */
+    public BigDecimal in(Unit target) {
+        if (target == unit) {
+            return value;
+        }
+        if (!KILOGRAMS.containsKey(unit) || !KILOGRAMS.containsKey(target)) {
+            throw new Invalid("unit", unit.code() + " cannot be converted to " + target.code());
+        }
+        return value.multiply(KILOGRAMS.get(unit)).divide(KILOGRAMS.get(target), 3, java.math.RoundingMode.HALF_UP);
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.plateautrace.model.Page;
 import org.plateautrace.model.PageRequest;
 import org.plateautrace.model.events.Commissioning;
@@ -20,6 +21,8 @@ import org.plateautrace.model.registry.Product;
 import org.plateautrace.model.registry.Site;
 import org.plateautrace.service.Access;
 import org.plateautrace.service.Refusal.Conflict;
+import org.plateautrace.service.Refusal.Denied;
+import org.plateautrace.service.Refusal.NotFound;
 import org.plateautrace.service.auth.Caller;
 import org.plateautrace.store.UniqueViolation;
 import org.plateautrace.store.events.EventRepository;
@@ -70,7 +73,10 @@ public final class LotService {
         return pool.withTransaction(tx -> lots.insert(tx, party, product.info().gtin(), code, harvest)
                         .compose(lot -> {
                             SupplyChainEvent event = Commissioning.of(lot);
-                            return events.insert(tx, EventHash.of(event), party, event, List.of(lot.id())).map(lot);
+                            return lots.holding(tx, lot.id(), party, lot.harvest().quantity().value())
+                                    .compose(held -> events.append(tx, List.of(new EventRepository.NewEvent(EventHash.of(event), party,
+                                            event, Map.of(Commissioning.lotClass(lot), lot.id())))))
+                                    .map(lot);
                         }))
                 .recover(error -> {
                     if (!UniqueViolation.on(error, LotRepository.CODE_UNIQUE)) {
@@ -84,8 +90,20 @@ public final class LotService {
                 });
     }
 
+    /** A lot its owner, a party that held it, or a regulator may read. */
     public Future<Lot> lot(Caller caller, long id) {
-        return lots.find(id).map(found -> Access.readable(found, Lot::partyId, caller, "lot"));
+        return lots.find(id).compose(found -> {
+            Lot lot = found.orElseThrow(() -> new NotFound("no such lot"));
+            if (caller.canRead(lot.partyId())) {
+                return Future.succeededFuture(lot);
+            }
+            return lots.everHeld(id, caller.partyId()).map(held -> {
+                if (!held) {
+                    throw new Denied(null, "this lot belongs to another party and never was in your custody");
+                }
+                return lot;
+            });
+        });
     }
 
     public Future<Page<Lot>> list(Caller caller, LotFilter filter, PageRequest page) {

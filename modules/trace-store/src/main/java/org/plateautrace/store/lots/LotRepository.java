@@ -46,6 +46,18 @@ public final class LotRepository {
                 });
     }
 
+    /** Sets how much of a lot a party holds (a harvest: its owner holds it all). */
+    public Future<Void> holding(SqlClient tx, long lotId, long partyId, BigDecimal quantity) {
+        return tx.preparedQuery("INSERT INTO holding (lot_id, party_id, quantity) VALUES ($1, $2, $3)")
+                .execute(Tuple.of(lotId, partyId, quantity)).mapEmpty();
+    }
+
+    /** Whether the party holds or held (custody at some time) any of the lot. */
+    public Future<Boolean> everHeld(long lotId, long partyId) {
+        return pool.preparedQuery("SELECT 1 FROM holding WHERE lot_id = $1 AND party_id = $2")
+                .execute(Tuple.of(lotId, partyId)).map(rows -> rows.size() > 0);
+    }
+
     public Future<Optional<Lot>> find(long id) {
         return pool.preparedQuery(SELECT + " WHERE l.id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));

@@ -5,9 +5,7 @@ import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.plateautrace.model.codes.DigitalLink;
-import org.plateautrace.model.events.QuantityElement;
 import org.plateautrace.model.events.StoredEvent;
-import org.plateautrace.model.events.SupplyChainEvent;
 import org.plateautrace.model.lots.AttributeSpec;
 import org.plateautrace.model.lots.CommodityProfile;
 import org.plateautrace.model.lots.Harvest;
@@ -32,30 +30,9 @@ public final class LotJson {
                 .put("createdAt", lot.createdAt().toString());
     }
 
-    /** An event in the EPCIS 2.0 JSON-LD shape (bizStep and disposition as CBV short names). */
+    /** An event as its EPCIS 2.0 JSON-LD shaped document, with the time it was recorded. */
     public static JsonObject event(StoredEvent stored) {
-        SupplyChainEvent event = stored.event();
-        JsonArray quantities = new JsonArray();
-        for (QuantityElement q : event.quantityList()) {
-            quantities.add(new JsonObject().put("epcClass", q.epcClass()).put("quantity", q.quantity()).put("uom", q.uom()));
-        }
-        JsonObject json = new JsonObject().put("type", event.eventType()).put("eventID", stored.eventId())
-                .put("eventTime", ISO_OFFSET_DATE_TIME.format(event.eventTime())).put("eventTimeZoneOffset", event.eventTimeZoneOffset())
-                .put("recordTime", stored.recordTime().toString()).put("action", event.action())
-                .put("bizStep", event.bizStep()).put("disposition", event.disposition())
-                .put("quantityList", quantities);
-        if (event.readPoint() != null) {
-            json.put("readPoint", new JsonObject().put("id", event.readPoint()));
-        }
-        if (event.bizLocation() != null) {
-            json.put("bizLocation", new JsonObject().put("id", event.bizLocation()));
-        }
-        if (!event.ilmd().isEmpty()) {
-            JsonObject ilmd = new JsonObject();
-            event.ilmd().forEach((name, value) -> ilmd.put("pt:" + name, value));
-            json.put("ilmd", ilmd);
-        }
-        return json;
+        return new JsonObject(new java.util.LinkedHashMap<>(stored.document())).put("recordTime", stored.recordTime().toString());
     }
 
     public static JsonObject commodity(CommodityProfile profile) {

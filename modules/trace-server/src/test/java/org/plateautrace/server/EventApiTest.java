@@ -1,0 +1,187 @@
+package org.plateautrace.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Recording supply-chain events after harvest, and the rules that keep the record true. */
+class EventApiTest extends ServerTest {
+    private Fixtures.Party coop;
+    private Fixtures.Party processor;
+    private Fixtures.Party lab;
+    private long garden;
+    private long plant;
+    private long freshLeaf;
+    private long blackTea;
+
+    @BeforeAll
+    void registerChain() {
+        coop = fixtures.party("cooperative");
+        processor = fixtures.party("processor");
+        lab = fixtures.party("lab");
+        garden = fixtures.site(coop);
+        plant = fixtures.site(processor, "processing_plant");
+        freshLeaf = fixtures.product(coop, "tea", "kg");
+        blackTea = fixtures.product(processor, "tea", "kg");
+    }
+
+    @Test
+    void shipsReceivesAndProcessesALotIntoANewOneThatTracesBackToTheHarvest() {
+        long harvest = harvest(500);
+        JsonObject shipped = fixtures.event(coop, shipping(harvest, 300, "2026-05-03T08:00:00+08:00"));
+        long shipment = shipped.getLong("shipmentId");
+        assertEquals("shipping", shipped.getString("bizStep"));
+
+        fixtures.event(processor, receiving(shipment, "2026-05-03T15:00:00+08:00"));
+        JsonObject processed = fixtures.event(processor, new JsonObject().put("type", "processing")
+                .put("time", "2026-05-04T10:00:00+08:00").put("siteId", plant).put("process", "杀青-揉捻-发酵-干燥")
+                .put("inputs", new JsonArray().add(new JsonObject().put("lotId", harvest).put("quantity", kg(300))))
+                .put("outputs", new JsonArray().add(new JsonObject().put("productId", blackTea).put("quantity", kg(72)))));
+        assertEquals("TransformationEvent", processed.getString("type"));
+        JsonObject made = processed.getJsonArray("lots").getJsonObject(0);
+        assertTrue(made.getString("lotCode").startsWith("TEA-260504-"));
+
+        JsonObject lot = api.get("/api/v1/lots/" + made.getLong("id"), processor.token()).json();
+        assertEquals(processor.id(), lot.getLong("partyId"));
+        JsonArray events = api.get("/api/v1/lots/" + harvest + "/events", coop.token()).items();
+        assertEquals(java.util.List.of("commissioning", "shipping", "receiving", "commissioning"),
+                events.stream().map(e -> ((JsonObject) e).getString("bizStep")).toList());
+        JsonObject transformation = events.getJsonObject(3);
+        assertEquals("TransformationEvent", transformation.getString("type"));
+        assertEquals(1, transformation.getJsonArray("inputQuantityList").size());
+        assertEquals(1, transformation.getJsonArray("outputQuantityList").size());
+    }
+
+    @Test
+    void refusesToShipMoreThanTheLotHolds() {
+        long harvest = harvest(100);
+        Api.Response tooMuch = api.post("/api/v1/events", coop.token(), shipping(harvest, 101, "2026-05-03T08:00:00+08:00"));
+        assertEquals(400, tooMuch.status());
+        assertEquals("quantity.value", tooMuch.field());
+        assertTrue(tooMuch.json().getString("detail").contains("you hold 100 kg"), tooMuch.body());
+
+        fixtures.event(coop, shipping(harvest, 60, "2026-05-03T08:00:00+08:00"));
+        assertEquals("quantity.value", api.post("/api/v1/events", coop.token(),
+                shipping(harvest, 41, "2026-05-03T09:00:00+08:00")).field(), "60 of 100 kg are gone");
+        assertEquals(201, api.post("/api/v1/events", coop.token(), shipping(harvest, 80, "2026-05-03T09:00:00+08:00")
+                .put("quantity", new JsonObject().put("value", 80).put("unit", "jin"))).status(), "80 斤 = 40 kg");
+    }
+
+    @Test
+    void onlyTheCurrentCustodianShipsALot() {
+        long harvest = harvest(100);
+        Api.Response stranger = api.post("/api/v1/events", processor.token(), shipping(harvest, 10, "2026-05-03T08:00:00+08:00")
+                .put("fromSiteId", plant).put("toPartyId", coop.id()));
+        assertEquals(403, stranger.status());
+        assertEquals("lotId", stranger.field());
+    }
+
+    @Test
+    void refusesAReceivingThatMatchesNoShipmentOrIsNotAddressedToTheReceiver() {
+        assertEquals("shipmentId", api.post("/api/v1/events", processor.token(), receiving(987654, "2026-05-03T15:00:00+08:00")).field());
+        long harvest = harvest(100);
+        long shipment = fixtures.event(coop, shipping(harvest, 10, "2026-05-03T08:00:00+08:00")).getLong("shipmentId");
+        Api.Response wrongParty = api.post("/api/v1/events", lab.token(), receiving(shipment, "2026-05-03T15:00:00+08:00")
+                .put("siteId", fixtures.site(lab, "warehouse")));
+        assertEquals(403, wrongParty.status());
+        assertEquals("time", api.post("/api/v1/events", processor.token(), receiving(shipment, "2026-05-02T15:00:00+08:00")).field());
+        fixtures.event(processor, receiving(shipment, "2026-05-03T15:00:00+08:00"));
+        assertEquals("shipmentId", api.post("/api/v1/events", processor.token(), receiving(shipment, "2026-05-03T16:00:00+08:00")).field());
+    }
+
+    @Test
+    void refusesAnEventBeforeItsLotExisted() {
+        long harvest = harvest(100);
+        Api.Response early = api.post("/api/v1/events", coop.token(), shipping(harvest, 10, "2026-05-01T08:00:00+08:00"));
+        assertEquals(400, early.status());
+        assertEquals("time", early.field());
+    }
+
+    @Test
+    void aRetriedEventIsRecognisedAndStoredOnce() {
+        long harvest = harvest(100);
+        JsonObject event = shipping(harvest, 10, "2026-05-03T08:00:00+08:00");
+        Api.Response first = api.post("/api/v1/events", coop.token(), event);
+        Api.Response retry = api.post("/api/v1/events", coop.token(), event);
+        assertEquals(201, first.status());
+        assertEquals(200, retry.status());
+        assertEquals("duplicate", retry.json().getString("status"));
+        assertEquals(first.json().getString("eventId"), retry.json().getString("eventId"));
+        assertEquals(2, api.get("/api/v1/lots/" + harvest + "/events", coop.token()).items().size(), "commissioning + one shipping");
+
+        JsonObject named = shipping(harvest, 5, "2026-05-03T09:00:00+08:00").put("eventId", "urn:uuid:6f1c0a8e-6b0b-4b5e-9f1c-1f2e3d4c5b6a");
+        assertEquals(201, api.post("/api/v1/events", coop.token(), named).status());
+        assertEquals(200, api.post("/api/v1/events", coop.token(), named).status());
+    }
+
+    @Test
+    void aBatchIsAllOrNothingAndReportsEveryBadItem() {
+        long harvest = harvest(100);
+        JsonArray events = new JsonArray()
+                .add(shipping(harvest, 10, "2026-05-03T08:00:00+08:00"))
+                .add(shipping(harvest, 500, "2026-05-03T09:00:00+08:00"))
+                .add(shipping(harvest, 10, "2026-05-03T10:00:00+08:00"))
+                .add(new JsonObject().put("type", "teleporting"));
+        Api.Response refused = api.post("/api/v1/events", coop.token(), new JsonObject().put("events", events));
+
+        assertEquals(400, refused.status());
+        assertEquals("application/problem+json", refused.contentType());
+        JsonArray errors = refused.json().getJsonArray("errors");
+        assertEquals(1, errors.size(), "a malformed item is reported before anything is checked against the record");
+        assertEquals(3, errors.getJsonObject(0).getInteger("index"));
+
+        events.remove(3);
+        Api.Response again = api.post("/api/v1/events", coop.token(), new JsonObject().put("events", events));
+        assertEquals(400, again.status());
+        assertEquals(1, again.json().getJsonArray("errors").getJsonObject(0).getInteger("index"));
+        assertEquals("quantity.value", again.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(1, api.get("/api/v1/lots/" + harvest + "/events", coop.token()).items().size(), "nothing of the batch stored");
+
+        events.remove(1);
+        Api.Response accepted = api.post("/api/v1/events", coop.token(), new JsonObject().put("events", events));
+        assertEquals(201, accepted.status(), accepted.body());
+        assertEquals(2, accepted.json().getJsonArray("events").size());
+    }
+
+    @Test
+    void recordsALabResultAndASale() {
+        long harvest = harvest(100);
+        JsonObject inspection = fixtures.event(lab, new JsonObject().put("type", "inspection").put("time", "2026-05-03T08:00:00+08:00")
+                .put("lotId", harvest).put("labPartyId", lab.id()).put("reportNumber", "NC-2026-0512")
+                .put("test", "pesticide_residue").put("result", "未检出 (not detected)").put("passed", true));
+        assertEquals("inspecting", inspection.getString("bizStep"));
+        fixtures.event(coop, new JsonObject().put("type", "sale").put("time", "2026-05-04T08:00:00+08:00").put("lotId", harvest)
+                .put("quantity", kg(2)).put("channel", "livestream"));
+        assertEquals("channel", api.post("/api/v1/events", coop.token(), new JsonObject().put("type", "sale")
+                .put("time", "2026-05-04T08:00:00+08:00").put("lotId", harvest).put("quantity", kg(2)).put("channel", "magic")).field());
+        JsonArray events = api.get("/api/v1/lots/" + harvest + "/events", coop.token()).items();
+        JsonObject sale = events.getJsonObject(2);
+        assertEquals("retail_sold", sale.getString("disposition"));
+        assertEquals("livestream", sale.getString("pt:channel"));
+        assertEquals("conformant", events.getJsonObject(1).getString("disposition"));
+    }
+
+    private long harvest(double kilograms) {
+        Api.Response created = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(freshLeaf, garden)
+                .put("quantity", kg(kilograms)));
+        assertEquals(201, created.status(), created.body());
+        return created.json().getLong("id");
+    }
+
+    private JsonObject shipping(long lot, double kilograms, String time) {
+        return new JsonObject().put("type", "shipping").put("time", time).put("lotId", lot).put("quantity", kg(kilograms))
+                .put("fromSiteId", garden).put("toPartyId", processor.id()).put("toSiteId", plant);
+    }
+
+    private JsonObject receiving(long shipment, String time) {
+        return new JsonObject().put("type", "receiving").put("time", time).put("shipmentId", shipment).put("siteId", plant);
+    }
+
+    private static JsonObject kg(double value) {
+        return new JsonObject().put("value", value).put("unit", "kg");
+    }
+}

@@ -1,0 +1,116 @@
+package org.plateautrace.service.events;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.plateautrace.model.events.EventCommand;
+import org.plateautrace.model.events.EventCommand.Inspection;
+import org.plateautrace.model.events.EventCommand.LotAmount;
+import org.plateautrace.model.events.EventCommand.Output;
+import org.plateautrace.model.events.EventCommand.Processing;
+import org.plateautrace.model.events.EventCommand.Receiving;
+import org.plateautrace.model.events.EventCommand.Sale;
+import org.plateautrace.model.events.EventCommand.SensorReport;
+import org.plateautrace.model.events.EventCommand.Shipping;
+import org.plateautrace.model.events.EventCommand.Storing;
+import org.plateautrace.model.events.Recorder;
+import org.plateautrace.model.events.Recording;
+import org.plateautrace.service.auth.Caller;
+import org.plateautrace.store.events.SupplyChainRepository;
+import org.plateautrace.store.events.SupplyChainRepository.Wanted;
+
+/**
+ * Records supply-chain events, one or a batch, all-or-nothing: the record is loaded for the whole
+ * batch, every item is checked in order by the {@link Recorder}, and only when all pass is anything
+ * written, in the same transaction.
+ */
+public final class EventService {
+    public static final int MAX_BATCH = 10_000;
+
+    /** A batch with refused items: nothing was stored; every refusal is listed with its index. */
+    public static final class BatchRefused extends RuntimeException {
+        private final transient Recording recording;
+
+        public BatchRefused(Recording recording) {
+            super("refused items: " + recording.errors().size(), null, false, false);
+            this.recording = recording;
+        }
+
+        public Recording recording() {
+            return recording;
+        }
+    }
+
+    private final Pool pool;
+    private final Clock clock;
+    private final SupplyChainRepository chain = new SupplyChainRepository();
+
+    public EventService(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public Future<Recording> record(Caller caller, List<EventCommand> commands) {
+        long actor = caller.writingParty();
+        Wanted wanted = wanted(actor, commands);
+        int outputs = commands.stream().mapToInt(c -> c instanceof Processing p ? p.outputs().size() : 0).sum();
+        int shipments = (int) commands.stream().filter(c -> c instanceof Shipping).count();
+        return pool.withTransaction(tx -> chain.load(tx, wanted)
+                .compose(state -> chain.reserve(tx, outputs, shipments)
+                        .map(ids -> new Recorder(state, actor, ids, clock.instant()).record(commands)))
+                .compose(recording -> recording.ok()
+                        ? chain.write(tx, actor, recording).map(recording)
+                        : Future.failedFuture(new BatchRefused(recording))));
+    }
+
+    private static Wanted wanted(long actor, List<EventCommand> commands) {
+        List<Long> lots = new ArrayList<>();
+        List<Long> shipments = new ArrayList<>();
+        List<Long> sites = new ArrayList<>();
+        List<Long> parties = new ArrayList<>(List.of(actor));
+        List<Long> products = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        for (EventCommand command : commands) {
+            eventIds.add(command.eventId() != null ? command.eventId() : Recorder.contentId(command));
+            if (command instanceof Processing p) {
+                sites.add(p.siteId());
+                p.inputs().stream().map(LotAmount::lotId).forEach(lots::add);
+                p.outputs().stream().map(Output::productId).forEach(products::add);
+            } else if (command instanceof Shipping s) {
+                lots.add(s.lotId());
+                sites.add(s.fromSiteId());
+                parties.add(s.toPartyId());
+                if (s.toSiteId() != null) {
+                    sites.add(s.toSiteId());
+                }
+                if (s.carrierPartyId() != null) {
+                    parties.add(s.carrierPartyId());
+                }
+            } else if (command instanceof Receiving r) {
+                shipments.add(r.shipmentId());
+                sites.add(r.siteId());
+            } else if (command instanceof Storing s) {
+                lots.add(s.lotId());
+                sites.add(s.siteId());
+            } else if (command instanceof SensorReport r) {
+                if (r.shipmentId() != null) {
+                    shipments.add(r.shipmentId());
+                }
+                if (r.siteId() != null) {
+                    sites.add(r.siteId());
+                }
+            } else if (command instanceof Inspection i) {
+                lots.add(i.lotId());
+                parties.add(i.labPartyId());
+            } else if (command instanceof Sale s) {
+                lots.add(s.lotId());
+                if (s.siteId() != null) {
+                    sites.add(s.siteId());
+                }
+            }
+        }
+        return new Wanted(lots, shipments, sites, parties, products, eventIds);
+    }
+}

@@ -1,0 +1,137 @@
+package org.plateautrace.web.events;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.plateautrace.model.Invalid;
+import org.plateautrace.model.Text;
+import org.plateautrace.model.coldchain.Measure;
+import org.plateautrace.model.coldchain.Reading;
+import org.plateautrace.model.events.EventCommand;
+import org.plateautrace.model.events.EventCommand.Inspection;
+import org.plateautrace.model.events.EventCommand.LotAmount;
+import org.plateautrace.model.events.EventCommand.Output;
+import org.plateautrace.model.events.EventCommand.Processing;
+import org.plateautrace.model.events.EventCommand.Receiving;
+import org.plateautrace.model.events.EventCommand.Sale;
+import org.plateautrace.model.events.EventCommand.SensorReport;
+import org.plateautrace.model.events.EventCommand.Shipping;
+import org.plateautrace.model.events.EventCommand.Storing;
+import org.plateautrace.model.lots.LotCode;
+import org.plateautrace.model.lots.Quantity;
+import org.plateautrace.model.lots.Unit;
+import org.plateautrace.web.JsonInput;
+
+/** Reads one event of the operator API ({@code "type": "processing" | "shipping" | ...}) into a command. */
+final class EventInput {
+    static final int MAX_READINGS = 10_000;
+    private static final Set<String> QUANTITY = Set.of("value", "unit");
+
+    private EventInput() {
+    }
+
+    static EventCommand read(Object json) {
+        JsonInput peek = JsonInput.of(json, Set.of("type", "eventId", "time", "siteId", "process", "inputs", "outputs", "lotId",
+                "quantity", "fromSiteId", "toPartyId", "toSiteId", "carrierPartyId", "shipmentId", "readings", "labPartyId",
+                "reportNumber", "test", "result", "passed", "channel"));
+        String type = peek.string("type", true);
+        return switch (type) {
+            case "processing" -> processing(fields(json, "siteId", "process", "inputs", "outputs"));
+            case "shipping" -> shipping(fields(json, "lotId", "quantity", "fromSiteId", "toPartyId", "toSiteId", "carrierPartyId"));
+            case "receiving" -> receiving(fields(json, "shipmentId", "siteId"));
+            case "storing" -> storing(fields(json, "lotId", "siteId"));
+            case "sensor_reporting" -> sensorReport(fieldsWithoutTime(json, "shipmentId", "siteId", "readings"));
+            case "inspection" -> inspection(fields(json, "lotId", "labPartyId", "reportNumber", "test", "result", "passed"));
+            case "sale" -> sale(fields(json, "lotId", "quantity", "channel", "siteId"));
+            default -> throw new Invalid("type", "unknown event type '" + type
+                    + "'; one of processing, shipping, receiving, storing, sensor_reporting, inspection, sale");
+        };
+    }
+
+    private static JsonInput fields(Object json, String... specific) {
+        Set<String> allowed = new java.util.HashSet<>(Set.of(specific));
+        allowed.addAll(Set.of("type", "eventId", "time"));
+        return JsonInput.of(json, allowed);
+    }
+
+    private static JsonInput fieldsWithoutTime(Object json, String... specific) {
+        Set<String> allowed = new java.util.HashSet<>(Set.of(specific));
+        allowed.addAll(Set.of("type", "eventId"));
+        return JsonInput.of(json, allowed);
+    }
+
+    private static Processing processing(JsonInput in) {
+        List<LotAmount> inputs = new ArrayList<>();
+        for (JsonInput input : in.objects("inputs", true, Set.of("lotId", "quantity"))) {
+            inputs.add(new LotAmount(input.id("lotId", true), quantity(input)));
+        }
+        List<Output> outputs = new ArrayList<>();
+        for (JsonInput output : in.objects("outputs", true, Set.of("productId", "quantity", "lotCode", "attributes"))) {
+            outputs.add(new Output(output.id("productId", true), quantity(output),
+                    output.parsed("lotCode", false, LotCode::new), output.map("attributes")));
+        }
+        return new Processing(eventId(in), in.dateTime("time", true), in.id("siteId", true),
+                Text.optional("process", in.string("process", false), 100), inputs, outputs);
+    }
+
+    private static Shipping shipping(JsonInput in) {
+        return new Shipping(eventId(in), in.dateTime("time", true), in.id("lotId", true), quantity(in), in.id("fromSiteId", true),
+                in.id("toPartyId", true), in.id("toSiteId", false), in.id("carrierPartyId", false));
+    }
+
+    private static Receiving receiving(JsonInput in) {
+        return new Receiving(eventId(in), in.dateTime("time", true), in.id("shipmentId", true), in.id("siteId", true));
+    }
+
+    private static Storing storing(JsonInput in) {
+        return new Storing(eventId(in), in.dateTime("time", true), in.id("lotId", true), in.id("siteId", true));
+    }
+
+    private static SensorReport sensorReport(JsonInput in) {
+        List<JsonInput> items = in.objects("readings", true, Set.of("time", "measure", "value", "device"));
+        if (items.size() > MAX_READINGS) {
+            throw new Invalid("readings", "at most " + MAX_READINGS + " readings per event; send more events");
+        }
+        List<Reading> readings = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonInput item = items.get(i);
+            String measure = item.string("measure", false);
+            readings.add(item.build(() -> new Reading(item.dateTime("time", true),
+                    measure == null ? Measure.TEMPERATURE : item.parsed("measure", true, Measure::parse),
+                    item.decimal("value", true), item.string("device", false))));
+        }
+        OffsetDateTime last = readings.stream().map(Reading::time).max(Comparator.naturalOrder())
+                .orElseThrow(() -> new Invalid("readings", "at least one reading"));
+        return new SensorReport(eventId(in), last, in.id("shipmentId", false), in.id("siteId", false), readings);
+    }
+
+    private static Inspection inspection(JsonInput in) {
+        Boolean passed = in.bool("passed");
+        if (passed == null) {
+            throw new Invalid("passed", "is required: true when the lot passed");
+        }
+        return new Inspection(eventId(in), in.dateTime("time", true), in.id("lotId", true), in.id("labPartyId", true),
+                Text.required("reportNumber", in.string("reportNumber", true), 100), in.string("test", true),
+                Text.required("result", in.string("result", true), 500), passed);
+    }
+
+    private static Sale sale(JsonInput in) {
+        return new Sale(eventId(in), in.dateTime("time", true), in.id("lotId", true), quantity(in), in.string("channel", true),
+                in.id("siteId", false));
+    }
+
+    private static Quantity quantity(JsonInput in) {
+        JsonInput quantity = in.object("quantity", true, QUANTITY);
+        return quantity.build(() -> new Quantity(quantity.decimal("value", true), quantity.parsed("unit", true, Unit::parse)));
+    }
+
+    private static String eventId(JsonInput in) {
+        String id = Text.optional("eventId", in.string("eventId", false), 500);
+        if (id != null && !id.matches("[A-Za-z][A-Za-z0-9+.-]*:\\S+")) {
+            throw new Invalid("eventId", "must be a URI (e.g. urn:uuid:... or ni:///sha-256;...)");
+        }
+        return id;
+    }
+}
