@@ -1,6 +1,9 @@
 -- Supply-chain events after harvest: custody (holdings), genealogy (lot links), shipments,
 -- sensor readings, inspections, recalls, and the tamper-evident hash chain over all events.
 
+-- A product may name its cold-chain profile (chilled_meat, frozen, ...); null means the commodity's default.
+ALTER TABLE product ADD COLUMN cold_chain text;
+
 -- A lot is a harvest or the output of a processing step; a recalled lot stays, marked.
 ALTER TABLE lot ADD COLUMN origin text NOT NULL DEFAULT 'harvest' CHECK (origin IN ('harvest', 'processing'));
 ALTER TABLE lot ADD COLUMN recalled_at timestamptz;

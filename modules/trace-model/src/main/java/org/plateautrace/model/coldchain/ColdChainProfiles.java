@@ -68,6 +68,11 @@ public final class ColdChainProfiles {
         return require(code);
     }
 
+    /** The profile a product names, else its commodity's default. */
+    public static ColdChainProfile of(String named, String commodity) {
+        return named != null ? require(named) : defaultFor(commodity);
+    }
+
     public static String codes() {
         return String.join(", ", ALL.stream().map(ColdChainProfile::code).toList());
     }

@@ -52,6 +52,12 @@ public final class LotRepository {
                 .execute(Tuple.of(lotId, partyId, quantity)).mapEmpty();
     }
 
+    /** Marks lots recalled (those not recalled already); answers how many changed. */
+    public Future<Integer> recall(SqlClient tx, java.util.Collection<Long> lotIds, String reason) {
+        return tx.preparedQuery("UPDATE lot SET recalled_at = now(), recall_reason = $2 WHERE id = ANY($1) AND recalled_at IS NULL")
+                .execute(Tuple.of(lotIds.toArray(new Long[0]), reason)).map(rows -> rows.rowCount());
+    }
+
     /** Whether the party holds or held (custody at some time) any of the lot. */
     public Future<Boolean> everHeld(long lotId, long partyId) {
         return pool.preparedQuery("SELECT 1 FROM holding WHERE lot_id = $1 AND party_id = $2")

@@ -16,7 +16,7 @@ import org.plateautrace.store.Where;
 
 public final class ProductRepository {
     public static final String GTIN_UNIQUE = "product_gtin_key";
-    private static final String COLUMNS = "id, party_id, gtin, name_zh, name_en, name_bo, commodity, brand, umbrella_brand, unit";
+    private static final String COLUMNS = "id, party_id, gtin, name_zh, name_en, name_bo, commodity, brand, umbrella_brand, unit, cold_chain";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM product";
 
     private final SqlClient pool;
@@ -27,9 +27,9 @@ public final class ProductRepository {
 
     public Future<Product> insert(long partyId, ProductInfo info) {
         return pool.preparedQuery("INSERT INTO product (party_id, gtin, name_zh, name_en, name_bo, commodity, brand, "
-                        + "umbrella_brand, unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING " + COLUMNS)
+                        + "umbrella_brand, unit, cold_chain) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[]{partyId, info.gtin().value(), info.name().zh(), info.name().en(),
-                        info.name().bo(), info.commodity(), info.brand(), info.umbrellaBrand(), info.unit().code()}))
+                        info.name().bo(), info.commodity(), info.brand(), info.umbrellaBrand(), info.unit().code(), info.coldChain()}))
                 .map(rows -> map(rows.iterator().next()));
     }
 
@@ -51,6 +51,6 @@ public final class ProductRepository {
                 new Gtin(row.getString("gtin")),
                 new LocalizedName(row.getString("name_zh"), row.getString("name_en"), row.getString("name_bo")),
                 row.getString("commodity"), row.getString("brand"), row.getString("umbrella_brand"),
-                Unit.parse(row.getString("unit"))));
+                Unit.parse(row.getString("unit")), row.getString("cold_chain")));
     }
 }

@@ -49,7 +49,7 @@ public final class RegistryJson {
                 .put("gtin", info.gtin().value())
                 .put("name", new JsonObject().put("zh", info.name().zh()).put("en", info.name().en()).put("bo", info.name().bo()))
                 .put("commodity", info.commodity()).put("brand", info.brand()).put("umbrellaBrand", info.umbrellaBrand())
-                .put("unit", info.unit().code());
+                .put("unit", info.unit().code()).put("coldChain", info.coldChainProfile().code());
     }
 
     /** A certificate with its status on the given day: valid, expired, or not yet valid. */

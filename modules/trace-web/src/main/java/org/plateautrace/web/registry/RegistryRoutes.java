@@ -123,12 +123,13 @@ public final class RegistryRoutes {
     }
 
     private void createProduct(RoutingContext ctx) {
-        JsonInput body = JsonInput.body(ctx, Set.of("gtin", "name", "commodity", "brand", "umbrellaBrand", "unit"));
+        JsonInput body = JsonInput.body(ctx, Set.of("gtin", "name", "commodity", "brand", "umbrellaBrand", "unit",
+                "coldChain"));
         JsonInput name = body.object("name", true, Set.of("zh", "en", "bo"));
         ProductInfo info = body.build(() -> new ProductInfo(body.parsed("gtin", true, Gtin::parse),
                 new LocalizedName(name.string("zh", true), name.string("en", true), name.string("bo", false)),
                 body.string("commodity", true), body.string("brand", false), body.string("umbrellaBrand", false),
-                body.parsed("unit", true, Unit::parse)));
+                body.parsed("unit", true, Unit::parse), body.string("coldChain", false)));
         Replies.created(ctx, registry.createProduct(caller(ctx), info), RegistryJson::product);
     }
 

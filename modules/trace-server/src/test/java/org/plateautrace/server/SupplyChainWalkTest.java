@@ -1,0 +1,211 @@
+package org.plateautrace.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real chains, one per commodity: harvest, processing, pack codes, a cold-chain shipment (with an
+ * excursion where the product is chilled), receiving, sale; then a recall of the harvest reaches every
+ * lot, holder and pack code made from it.
+ */
+class SupplyChainWalkTest extends ServerTest {
+    private Fixtures.Party coop;
+    private Fixtures.Party processor;
+    private Fixtures.Party carrier;
+    private Fixtures.Party retailer;
+    private Fixtures.Party regulator;
+    private long farm;
+    private long plant;
+    private long shop;
+
+    @BeforeAll
+    void registerParties() {
+        coop = fixtures.party("cooperative");
+        processor = fixtures.party("processor");
+        carrier = fixtures.party("carrier");
+        retailer = fixtures.party("retailer");
+        regulator = fixtures.party("regulator");
+        farm = fixtures.site(coop);
+        plant = fixtures.site(processor, "processing_plant");
+        shop = fixtures.site(retailer, "shop");
+    }
+
+    @Test
+    void tibetanPigsToChilledCutsWithABrokenColdChainThenRecalled() {
+        Walk walk = walk("tibetan_pig", "head", 20, new JsonObject().put("earTag", "154042100100231-250").put("breed", "藏香猪")
+                        .put("birthDate", "2025-09-01").put("quarantineCertificate", "A5401-2026-00877"),
+                "chilled_meat", 800, 7.5);
+        JsonObject shipment = walk.forward.getJsonArray("shipments").stream().map(JsonObject.class::cast)
+                .filter(s -> s.getLong("lotId") == walk.product).findFirst().orElseThrow();
+        JsonObject coldChain = shipment.getJsonObject("coldChain");
+        assertEquals("chilled_meat", coldChain.getString("profile"));
+        assertFalse(coldChain.getBoolean("held"));
+        JsonObject excursion = coldChain.getJsonArray("excursions").getJsonObject(0);
+        assertEquals(40, excursion.getLong("minutes"));
+        assertEquals(0, excursion.getValue("worst").toString().compareTo("7.5"));
+        assertTrue(lot(walk.forward, walk.product).getBoolean("coldChainBroken"), "the lot says its cold chain broke");
+        walk.assertRecallReachesEverything();
+    }
+
+    @Test
+    void teaLeafToDriedBlackTeaHeldItsBand() {
+        Walk walk = walk("tea", "kg", 500, new JsonObject().put("gardenPlot", "易贡茶园 3 号片区").put("teaType", "black")
+                .put("pickingGrade", "one_bud_one_leaf"), null, 120, 24);
+        JsonObject shipment = walk.forward.getJsonArray("shipments").stream().map(JsonObject.class::cast)
+                .filter(s -> s.getLong("lotId") == walk.product).findFirst().orElseThrow();
+        assertEquals("dry_ambient", shipment.getJsonObject("coldChain").getString("profile"));
+        assertTrue(shipment.getJsonObject("coldChain").getBoolean("held"));
+        walk.assertRecallReachesEverything();
+    }
+
+    @Test
+    void freshMorelsToDriedMorels() {
+        walk("fungi", "kg", 80, new JsonObject().put("species", "morel").put("cultivation", "cultivated")
+                .put("spawnSource", "林芝本地菌种 LZ-M3").put("substrateBatch", "JB-2026-031").put("sterilisation", "high_pressure_steam"),
+                "dry_ambient", 9, 20).assertRecallReachesEverything();
+    }
+
+    @Test
+    void applesGradedAndPacked() {
+        walk("fruit", "kg", 3000, new JsonObject().put("fruitType", "apple").put("variety", "维纳斯黄金").put("orchardBlock", "羌纳 A-7"),
+                "fresh_fruit", 2800, 3).assertRecallReachesEverything();
+    }
+
+    @Test
+    void backwardTraceFindsTheHarvestAndTheFarm() {
+        Walk walk = walk("tea", "kg", 100, new JsonObject().put("gardenPlot", "A-1").put("teaType", "green")
+                .put("pickingGrade", "single_bud"), null, 25, 22);
+        JsonObject backward = api.get("/api/v1/lots/" + walk.product + "/trace?direction=backward", processor.token()).json();
+        JsonObject harvest = lot(backward, walk.harvest);
+        assertEquals("harvest", harvest.getString("origin"));
+        assertEquals("farm_base", harvest.getJsonObject("site").getString("kind"));
+        assertEquals(coop.id(), harvest.getJsonObject("owner").getLong("id"));
+        assertEquals(walk.product, backward.getJsonArray("links").getJsonObject(0).getLong("output"));
+        assertEquals(403, api.get("/api/v1/lots/" + walk.product + "/trace", fixtures.party("cooperative").token()).status());
+        assertEquals("direction", api.get("/api/v1/lots/" + walk.product + "/trace?direction=sideways", processor.token()).field());
+
+        String csv = api.get("/api/v1/lots/" + walk.product + "/history.csv", processor.token()).body();
+        List<String> lines = csv.lines().toList();
+        assertTrue(lines.get(0).startsWith("time,type,bizStep,disposition"));
+        Set<String> steps = lines.stream().skip(1).map(line -> line.split(",")[2]).collect(Collectors.toSet());
+        assertTrue(steps.containsAll(Set.of("commissioning", "shipping", "receiving", "retail_selling")), steps.toString());
+    }
+
+    /** One walked chain: its harvest and product lots, the forward trace of the harvest. */
+    private final class Walk {
+        long harvest;
+        long product;
+        JsonObject forward;
+        JsonArray codes;
+
+        void assertRecallReachesEverything() {
+            Api.Response notOwner = api.post("/api/v1/lots/" + harvest + "/recall", retailer.token(), new JsonObject().put("reason", "x"));
+            assertEquals(403, notOwner.status());
+            Api.Response recalled = api.post("/api/v1/lots/" + harvest + "/recall", regulator.token(),
+                    new JsonObject().put("reason", "农残超标 pesticide residue above limit"));
+            assertEquals(200, recalled.status(), recalled.body());
+            JsonObject answer = recalled.json();
+            Set<Long> lots = answer.getJsonArray("lots").stream().map(l -> ((JsonObject) l).getLong("id")).collect(Collectors.toSet());
+            assertEquals(Set.of(harvest, product), lots);
+            Set<Long> holders = answer.getJsonArray("holders").stream().map(h -> ((JsonObject) h).getJsonObject("party").getLong("id"))
+                    .collect(Collectors.toSet());
+            assertTrue(holders.containsAll(Set.of(processor.id(), retailer.id())), holders.toString());
+            Set<String> recalledCodes = new HashSet<>(answer.getJsonArray("codes").getList());
+            for (Object code : codes) {
+                assertTrue(recalledCodes.contains(pathOf((String) code)), "pack code " + code + " is in the recall");
+            }
+            assertEquals(codes.size(), recalledCodes.size());
+            JsonObject lot = api.get("/api/v1/lots/" + product + "/trace?direction=forward", regulator.token()).json();
+            assertTrue(lot(lot, product).getBoolean("recalled"));
+            Api.Response sale = api.post("/api/v1/events", retailer.token(), new JsonObject().put("type", "sale")
+                    .put("time", "2026-06-02T10:00:00+08:00").put("lotId", product)
+                    .put("quantity", new JsonObject().put("value", 1).put("unit", "kg")).put("channel", "direct_store"));
+            assertEquals(400, sale.status(), "a recalled lot is not sold");
+            List<String> steps = api.get("/api/v1/lots/" + product + "/events", regulator.token()).items().stream()
+                    .map(e -> ((JsonObject) e).getString("disposition")).toList();
+            assertTrue(steps.contains("recalled"), "the recall is an event: " + steps);
+        }
+    }
+
+    private Walk walk(String commodity, String harvestUnit, double harvestQuantity, JsonObject attributes, String productColdChain,
+                      double productKg, double maxTemperature) {
+        Walk walk = new Walk();
+        long raw = fixtures.product(coop, commodity, harvestUnit);
+        JsonObject productJson = new JsonObject().put("gtin", Fixtures.gtin13())
+                .put("name", new JsonObject().put("zh", "林芝加工品").put("en", "Nyingchi processed " + commodity))
+                .put("commodity", commodity).put("brand", "林芝源").put("unit", "kg");
+        if (productColdChain != null) {
+            productJson.put("coldChain", productColdChain);
+        }
+        Api.Response made = api.post("/api/v1/products", processor.token(), productJson);
+        assertEquals(201, made.status(), made.body());
+        long finished = made.json().getLong("id");
+
+        Api.Response harvest = api.post("/api/v1/lots", coop.token(), new JsonObject().put("productId", raw).put("siteId", farm)
+                .put("quantity", new JsonObject().put("value", harvestQuantity).put("unit", harvestUnit))
+                .put("harvestedAt", "2026-05-02T08:00:00+08:00").put("attributes", attributes));
+        assertEquals(201, harvest.status(), harvest.body());
+        walk.harvest = harvest.json().getLong("id");
+
+        long toPlant = fixtures.event(coop, new JsonObject().put("type", "shipping").put("time", "2026-05-02T12:00:00+08:00")
+                .put("lotId", walk.harvest).put("quantity", new JsonObject().put("value", harvestQuantity).put("unit", harvestUnit))
+                .put("fromSiteId", farm).put("toPartyId", processor.id()).put("toSiteId", plant).put("carrierPartyId", carrier.id()))
+                .getLong("shipmentId");
+        fixtures.event(processor, new JsonObject().put("type", "receiving").put("time", "2026-05-02T18:00:00+08:00")
+                .put("shipmentId", toPlant).put("siteId", plant));
+        JsonObject processed = fixtures.event(processor, new JsonObject().put("type", "processing").put("time", "2026-05-03T09:00:00+08:00")
+                .put("siteId", plant).put("process", "processing of " + commodity)
+                .put("inputs", new JsonArray().add(new JsonObject().put("lotId", walk.harvest)
+                        .put("quantity", new JsonObject().put("value", harvestQuantity).put("unit", harvestUnit))))
+                .put("outputs", new JsonArray().add(new JsonObject().put("productId", finished)
+                        .put("quantity", new JsonObject().put("value", productKg).put("unit", "kg")))));
+        walk.product = processed.getJsonArray("lots").getJsonObject(0).getLong("id");
+
+        Api.Response codes = api.post("/api/v1/lots/" + walk.product + "/codes", processor.token(), new JsonObject().put("count", 40));
+        assertEquals(201, codes.status(), codes.body());
+        walk.codes = new JsonArray(api.get(codes.json().getJsonObject("links").getString("csv"), processor.token()).body().lines().skip(1)
+                .map(line -> line.split(",")[1]).toList());
+
+        long toShop = fixtures.event(processor, new JsonObject().put("type", "shipping").put("time", "2026-05-04T06:00:00+08:00")
+                .put("lotId", walk.product).put("quantity", new JsonObject().put("value", productKg / 2).put("unit", "kg"))
+                .put("fromSiteId", plant).put("toPartyId", retailer.id()).put("toSiteId", shop).put("carrierPartyId", carrier.id()))
+                .getLong("shipmentId");
+        JsonArray readings = new JsonArray();
+        double[] temperatures = {3.0, 3.5, 6.0, 7.0, maxTemperature, 6.5, 3.8, 3.2};
+        for (int i = 0; i < temperatures.length; i++) {
+            readings.add(new JsonObject().put("time", String.format("2026-05-04T%02d:%02d:00+08:00", 6 + i / 6, (i % 6) * 10))
+                    .put("measure", "temperature").put("value", Math.min(temperatures[i], maxTemperature)).put("device", "LOG-7731"));
+        }
+        fixtures.event(carrier, new JsonObject().put("type", "sensor_reporting").put("shipmentId", toShop).put("readings", readings));
+        fixtures.event(retailer, new JsonObject().put("type", "receiving").put("time", "2026-05-04T16:00:00+08:00")
+                .put("shipmentId", toShop).put("siteId", shop));
+        fixtures.event(retailer, new JsonObject().put("type", "sale").put("time", "2026-05-05T10:00:00+08:00").put("lotId", walk.product)
+                .put("quantity", new JsonObject().put("value", 1).put("unit", "kg")).put("channel", "direct_store").put("siteId", shop));
+
+        walk.forward = api.get("/api/v1/lots/" + walk.harvest + "/trace?direction=forward", coop.token()).json();
+        assertEquals(Set.of(walk.harvest, walk.product), walk.forward.getJsonArray("lots").stream()
+                .map(l -> ((JsonObject) l).getLong("id")).collect(Collectors.toSet()));
+        assertEquals(1, walk.forward.getJsonArray("sales").size());
+        assertEquals(40, walk.forward.getJsonArray("codes").getJsonObject(0).getInteger("count"));
+        assertEquals(2, walk.forward.getJsonArray("shipments").size());
+        return walk;
+    }
+
+    private static JsonObject lot(JsonObject trace, long id) {
+        return trace.getJsonArray("lots").stream().map(JsonObject.class::cast).filter(l -> l.getLong("id") == id).findFirst().orElseThrow();
+    }
+
+    private static String pathOf(String uri) {
+        return uri.substring(uri.indexOf("/01/"));
+    }
+}

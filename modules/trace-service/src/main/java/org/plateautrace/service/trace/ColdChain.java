@@ -1,0 +1,67 @@
+package org.plateautrace.service.trace;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.plateautrace.model.coldchain.ColdChainProfiles;
+import org.plateautrace.model.coldchain.ColdChainVerdict;
+import org.plateautrace.model.coldchain.Excursion;
+import org.plateautrace.model.coldchain.Excursions;
+import org.plateautrace.model.coldchain.Measure;
+import org.plateautrace.model.coldchain.Reading;
+
+/** The cold-chain verdict of each shipment (its readings against its product's band), and which lots broke it. */
+final class ColdChain {
+    private ColdChain() {
+    }
+
+    static List<JsonObject> judge(List<JsonObject> shipments, List<JsonObject> readingRows) {
+        Map<Long, List<Reading>> readings = new HashMap<>();
+        for (JsonObject row : readingRows) {
+            readings.computeIfAbsent(row.getLong("shipmentId"), id -> new ArrayList<>()).add(new Reading(
+                    OffsetDateTime.parse(row.getString("time")), Measure.parse(row.getString("measure")),
+                    new BigDecimal(row.getValue("value").toString()), row.getString("device")));
+        }
+        List<JsonObject> judged = new ArrayList<>();
+        for (JsonObject shipment : shipments) {
+            JsonObject copy = shipment.copy();
+            ColdChainVerdict verdict = Excursions.evaluate(ColdChainProfiles.of(copy.getString("coldChain"),
+                    copy.getString("commodity")), readings.getOrDefault(copy.getLong("id"), List.of()));
+            copy.remove("commodity");
+            copy.put("coldChain", json(verdict));
+            judged.add(copy);
+        }
+        return judged;
+    }
+
+    /** Lots with a shipment whose cold chain broke say so. */
+    static JsonArray markBroken(List<JsonObject> lots, List<JsonObject> shipments) {
+        Set<Long> broken = new HashSet<>();
+        shipments.stream().filter(s -> !s.getJsonObject("coldChain").getBoolean("held")).forEach(s -> broken.add(s.getLong("lotId")));
+        JsonArray marked = new JsonArray();
+        lots.forEach(lot -> marked.add(lot.copy().put("coldChainBroken", broken.contains(lot.getLong("id")))));
+        return marked;
+    }
+
+    static JsonObject json(ColdChainVerdict verdict) {
+        JsonArray excursions = new JsonArray();
+        for (Excursion e : verdict.excursions()) {
+            excursions.add(new JsonObject().put("measure", e.measure().code()).put("start", e.start().toString())
+                    .put("end", e.end().toString()).put("minutes", e.duration().toMinutes()).put("worst", e.worst())
+                    .put("limit", e.limit()).put("direction", e.direction()));
+        }
+        JsonObject min = new JsonObject();
+        JsonObject max = new JsonObject();
+        verdict.min().forEach((measure, value) -> min.put(measure.code(), value));
+        verdict.max().forEach((measure, value) -> max.put(measure.code(), value));
+        return new JsonObject().put("profile", verdict.profile()).put("held", verdict.held()).put("readings", verdict.readings())
+                .put("excursions", excursions).put("min", min).put("max", max);
+    }
+}

@@ -1,0 +1,156 @@
+package org.plateautrace.store.trace;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Genealogy: the graph of lots linked by transformation events, walked backward (to the harvests)
+ * or forward (to everything made from a lot) by one recursive query, then described by a fixed number
+ * of set-based queries (lots, shipments, holders, sales, pack codes), never one round trip per lot.
+ * Rows come back as JSON objects: this is a read model for the API and exports.
+ */
+public final class TraceRepository {
+    private static final String BACKWARD = "WITH RECURSIVE edges(input_lot_id, output_lot_id, quantity, depth) AS ("
+            + " SELECT input_lot_id, output_lot_id, quantity, 1 FROM lot_link WHERE output_lot_id = $1"
+            + " UNION"
+            + " SELECT k.input_lot_id, k.output_lot_id, k.quantity, e.depth + 1 FROM lot_link k"
+            + " JOIN edges e ON k.output_lot_id = e.input_lot_id WHERE e.depth < 64)"
+            + " SELECT DISTINCT input_lot_id, output_lot_id, quantity FROM edges";
+    private static final String FORWARD = "WITH RECURSIVE edges(input_lot_id, output_lot_id, quantity, depth) AS ("
+            + " SELECT input_lot_id, output_lot_id, quantity, 1 FROM lot_link WHERE input_lot_id = $1"
+            + " UNION"
+            + " SELECT k.input_lot_id, k.output_lot_id, k.quantity, e.depth + 1 FROM lot_link k"
+            + " JOIN edges e ON k.input_lot_id = e.output_lot_id WHERE e.depth < 64)"
+            + " SELECT DISTINCT input_lot_id, output_lot_id, quantity FROM edges";
+
+    /** The lots reached from a root and the links between them. */
+    public record Graph(long root, Set<Long> lots, List<JsonObject> links) {
+    }
+
+    private final SqlClient pool;
+
+    public TraceRepository(SqlClient pool) {
+        this.pool = pool;
+    }
+
+    public Future<Graph> graph(SqlClient client, long root, boolean forward) {
+        return client.preparedQuery(forward ? FORWARD : BACKWARD).execute(Tuple.of(root)).map(rows -> {
+            Set<Long> lots = new LinkedHashSet<>(List.of(root));
+            List<JsonObject> links = new ArrayList<>();
+            for (Row row : rows) {
+                lots.add(row.getLong("input_lot_id"));
+                lots.add(row.getLong("output_lot_id"));
+                links.add(new JsonObject().put("input", row.getLong("input_lot_id")).put("output", row.getLong("output_lot_id"))
+                        .put("quantity", row.getBigDecimal("quantity")));
+            }
+            return new Graph(root, lots, links);
+        });
+    }
+
+    public Future<Graph> graph(long root, boolean forward) {
+        return graph(pool, root, forward);
+    }
+
+    public Future<List<JsonObject>> lots(Collection<Long> ids) {
+        return json("SELECT l.id, l.lot_code AS \"lotCode\", p.gtin, l.quantity, l.unit, l.origin, "
+                + "to_char(l.harvested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS \"createdAt\", "
+                + "l.recalled_at IS NOT NULL AS recalled, l.recall_reason AS \"recallReason\", l.attributes, "
+                + "json_build_object('id', p.id, 'name', json_build_object('zh', p.name_zh, 'en', p.name_en), "
+                + "  'commodity', p.commodity, 'brand', p.brand) AS product, "
+                + "json_build_object('id', pa.id, 'name', pa.name, 'kind', pa.kind) AS owner, "
+                + "json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'county', s.county, 'township', s.township) AS site "
+                + "FROM lot l JOIN product p ON p.id = l.product_id JOIN party pa ON pa.id = l.party_id "
+                + "JOIN site s ON s.id = l.site_id WHERE l.id = ANY($1) ORDER BY l.harvested_at, l.id", ids);
+    }
+
+    public Future<List<JsonObject>> shipments(Collection<Long> lotIds) {
+        return json("SELECT sh.id, sh.lot_id AS \"lotId\", sh.quantity, "
+                + "json_build_object('id', f.id, 'name', f.name) AS \"from\", json_build_object('id', t.id, 'name', t.name) AS \"to\", "
+                + "CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'name', c.name) END AS carrier, "
+                + "sh.shipped_at AS \"shippedAt\", sh.received_at AS \"receivedAt\", pr.commodity, pr.cold_chain AS \"coldChain\" "
+                + "FROM shipment sh JOIN party f ON f.id = sh.from_party_id JOIN party t ON t.id = sh.to_party_id "
+                + "JOIN lot l ON l.id = sh.lot_id JOIN product pr ON pr.id = l.product_id "
+                + "LEFT JOIN party c ON c.id = sh.carrier_party_id WHERE sh.lot_id = ANY($1) ORDER BY sh.shipped_at", lotIds);
+    }
+
+    /** Logger readings of these shipments, in time order. */
+    public Future<List<JsonObject>> readings(Collection<Long> shipmentIds) {
+        return json("SELECT shipment_id AS \"shipmentId\", time, measure, value, device FROM sensor_reading "
+                + "WHERE shipment_id = ANY($1) ORDER BY shipment_id, time", shipmentIds);
+    }
+
+    /** Who holds some of these lots now (including goods in transit to them). */
+    public Future<List<JsonObject>> holders(Collection<Long> lotIds) {
+        return json("SELECT h.lot_id AS \"lotId\", h.quantity, json_build_object('id', p.id, 'name', p.name, 'kind', p.kind, "
+                + "'contact', p.contact) AS party, false AS \"inTransit\" FROM holding h JOIN party p ON p.id = h.party_id "
+                + "WHERE h.lot_id = ANY($1) AND h.quantity > 0 "
+                + "UNION ALL SELECT sh.lot_id, sh.quantity, json_build_object('id', p.id, 'name', p.name, 'kind', p.kind, "
+                + "'contact', p.contact), true FROM shipment sh JOIN party p ON p.id = sh.to_party_id "
+                + "WHERE sh.lot_id = ANY($1) AND sh.received_at IS NULL", lotIds);
+    }
+
+    public Future<List<JsonObject>> sales(Collection<Long> lotIds) {
+        return json("SELECT q.lot_id AS \"lotId\", q.quantity, q.uom, e.event_time AS \"time\", e.details->>'channel' AS channel, "
+                + "json_build_object('id', p.id, 'name', p.name) AS seller FROM event_quantity q JOIN event e ON e.id = q.event_pk "
+                + "JOIN party p ON p.id = e.party_id WHERE q.lot_id = ANY($1) AND e.biz_step = 'retail_selling' ORDER BY e.event_time",
+                lotIds);
+    }
+
+    /** Pack codes per lot. */
+    public Future<List<JsonObject>> codeCounts(Collection<Long> lotIds) {
+        return json("SELECT lot_id AS \"lotId\", count(*) AS count FROM trace_code WHERE lot_id = ANY($1) GROUP BY lot_id", lotIds);
+    }
+
+    /** Up to {@code limit} pack codes (gtin, lot code, serial) of these lots. */
+    public Future<List<JsonObject>> codes(Collection<Long> lotIds, int limit) {
+        return pool.preparedQuery("SELECT c.gtin, l.lot_code AS \"lotCode\", c.serial FROM trace_code c JOIN lot l ON l.id = c.lot_id "
+                        + "WHERE c.lot_id = ANY($1) ORDER BY c.lot_id, c.batch_id, c.seq LIMIT $2")
+                .execute(Tuple.of(ids(lotIds), limit)).map(TraceRepository::objects);
+    }
+
+    /** Every event naming one of these lots, oldest first, with its key data elements for an FSMA 204 sortable history. */
+    public Future<List<JsonObject>> history(Collection<Long> lotIds) {
+        return json("SELECT e.event_time AS \"time\", e.event_type AS \"type\", e.biz_step AS \"bizStep\", e.disposition, "
+                + "q.list, l.lot_code AS \"lotCode\", pr.gtin, pr.name_en AS product, q.quantity, q.uom, "
+                + "(SELECT string_agg(ep.id, ' ') FROM event_party ep WHERE ep.event_pk = e.id AND ep.list = 'source') AS \"from\", "
+                + "(SELECT string_agg(ep.id, ' ') FROM event_party ep WHERE ep.event_pk = e.id AND ep.list = 'destination') AS \"to\", "
+                + "coalesce(e.biz_location, e.read_point) AS location, pa.name AS party, e.details::text AS reference, "
+                + "e.event_id AS \"eventId\" "
+                + "FROM event_quantity q JOIN event e ON e.id = q.event_pk JOIN lot l ON l.id = q.lot_id "
+                + "JOIN product pr ON pr.id = l.product_id LEFT JOIN party pa ON pa.id = e.party_id "
+                + "WHERE q.lot_id = ANY($1) ORDER BY e.event_time, e.seq, q.list", lotIds);
+    }
+
+    private Future<List<JsonObject>> json(String sql, Collection<Long> ids) {
+        return pool.preparedQuery(sql).execute(Tuple.of((Object) ids(ids))).map(TraceRepository::objects);
+    }
+
+    private static List<JsonObject> objects(RowSet<Row> rows) {
+        List<JsonObject> objects = new ArrayList<>();
+        for (Row row : rows) {
+            JsonObject object = new JsonObject();
+            for (int i = 0; i < row.size(); i++) {
+                Object value = row.getValue(i);
+                object.put(row.getColumnName(i), value instanceof java.time.temporal.Temporal ? value.toString()
+                        : value instanceof JsonArray || value instanceof JsonObject || value == null || value instanceof Number
+                        || value instanceof Boolean ? value : value.toString());
+            }
+            objects.add(object);
+        }
+        return objects;
+    }
+
+    private static Long[] ids(Collection<Long> ids) {
+        return ids.toArray(new Long[0]);
+    }
+}
