@@ -101,3 +101,12 @@ ALTER TABLE event ENABLE TRIGGER event_append_only;
 ALTER TABLE event ALTER COLUMN seq SET NOT NULL;
 ALTER TABLE event ALTER COLUMN content SET NOT NULL;
 ALTER TABLE event ALTER COLUMN hash SET NOT NULL;
+
+-- EPCs of an event: the parent and children of an AggregationEvent (pack codes, SSCCs).
+CREATE TABLE event_epc (
+    event_pk bigint NOT NULL REFERENCES event (id),
+    list     text   NOT NULL CHECK (list IN ('epc', 'parent', 'child', 'input', 'output')),
+    epc      text   NOT NULL
+);
+CREATE INDEX event_epc_event_idx ON event_epc (event_pk);
+CREATE INDEX event_epc_epc_idx ON event_epc (epc);

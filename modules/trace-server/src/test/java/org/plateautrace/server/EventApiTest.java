@@ -165,6 +165,43 @@ class EventApiTest extends ServerTest {
         assertEquals("conformant", events.getJsonObject(1).getString("disposition"));
     }
 
+    @Test
+    void packsCodesIntoACaseAndCasesOntoAPallet() {
+        long harvest = harvest(100);
+        JsonObject batch = api.post("/api/v1/lots/" + harvest + "/codes", coop.token(), new JsonObject().put("count", 12)).json();
+        JsonArray serials = new JsonArray(api.get(batch.getJsonObject("links").getString("csv"), coop.token()).body().lines().skip(1)
+                .map(line -> line.split(",")[0]).toList());
+        String caseSscc = sscc("00695123400000001");
+        String pallet = sscc("00695123400000099");
+
+        JsonObject packed = fixtures.event(coop, new JsonObject().put("type", "packing").put("time", "2026-05-03T08:00:00+08:00")
+                .put("lotId", harvest).put("sscc", caseSscc).put("serials", serials));
+        assertEquals("AggregationEvent", packed.getString("type"));
+        fixtures.event(coop, new JsonObject().put("type", "packing").put("time", "2026-05-03T09:00:00+08:00")
+                .put("lotId", harvest).put("sscc", pallet).put("ssccs", new JsonArray().add(caseSscc)));
+
+        JsonObject aggregation = api.get("/api/v1/lots/" + harvest + "/events", coop.token()).items().stream().map(JsonObject.class::cast)
+                .filter(e -> "packing".equals(e.getString("bizStep"))).findFirst().orElseThrow();
+        assertEquals("https://id.gs1.org/00/" + caseSscc, aggregation.getString("parentID"));
+        assertEquals(12, aggregation.getJsonArray("childEPCs").size());
+        assertTrue(aggregation.getJsonArray("childEPCs").getString(0).contains("/21/" + serials.getString(0)));
+
+        assertEquals("serials[0]", api.post("/api/v1/events", coop.token(), new JsonObject().put("type", "packing")
+                .put("time", "2026-05-03T08:00:00+08:00").put("lotId", harvest).put("sscc", caseSscc)
+                .put("serials", new JsonArray().add("NOTACODE2345"))).field());
+        String wrongCheck = caseSscc.substring(0, 17) + ((caseSscc.charAt(17) - '0' + 1) % 10);
+        assertEquals("sscc", api.post("/api/v1/events", coop.token(), new JsonObject().put("type", "packing")
+                .put("time", "2026-05-03T08:00:00+08:00").put("lotId", harvest).put("sscc", wrongCheck)
+                .put("serials", serials)).field());
+        assertEquals(201, api.post("/api/v1/events", coop.token(), new JsonObject().put("type", "unpacking")
+                .put("time", "2026-05-04T08:00:00+08:00").put("lotId", harvest).put("sscc", caseSscc)
+                .put("serials", new JsonArray().add(serials.getString(0)))).status());
+    }
+
+    private static String sscc(String first17) {
+        return first17 + org.plateautrace.model.codes.Gs1CheckDigit.compute(first17);
+    }
+
     private long harvest(double kilograms) {
         Api.Response created = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(freshLeaf, garden)
                 .put("quantity", kg(kilograms)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.plateautrace.model.ledger.ChainCheck;
 import org.plateautrace.model.ledger.ChainCheck.Verdict;
 import org.plateautrace.model.ledger.HashChain;
@@ -195,6 +197,26 @@ class LedgerTamperTest extends ServerTest {
         int exit = cli.execute("--db-url", "postgresql://nobody:nothing@127.0.0.1:" + TestServer.freePort() + "/none");
         assertEquals(1, exit, out + "\n" + err);
         assertTrue(err.toString().contains("ledger not verified"), err.toString());
+    }
+
+    @Test
+    @Order(7)
+    void verifiesTheEmbeddedDatabaseUnderADataDirectory(@TempDir Path dataDir) {
+        try (TestServer embedded = TestServer.embedded(dataDir, TestServer.ADMIN_TOKEN)) {
+            Fixtures own = new Fixtures(embedded.api);
+            Fixtures.Party coop = own.party("cooperative");
+            Api.Response lot = embedded.api.post("/api/v1/lots", coop.token(),
+                    Fixtures.teaHarvest(own.product(coop, "tea", "kg"), own.site(coop)));
+            assertEquals(201, lot.status(), lot.body());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new VerifyLedgerCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute("--data-dir", dataDir.toString());
+        assertEquals(0, exit, out + "\n" + err);
+        assertTrue(out.toString().contains("ledger intact: 1 events checked"), out.toString());
     }
 
     private record Stored(long id, String eventId, String content, String bizStep, byte[] prevHash, byte[] hash) {

@@ -85,6 +85,25 @@ public final class JsonInput {
         return items;
     }
 
+    /** An optional array of strings (empty when absent). */
+    public java.util.List<String> strings(String name) {
+        Object value = value(name, false);
+        if (value == null) {
+            return java.util.List.of();
+        }
+        if (!(value instanceof io.vertx.core.json.JsonArray array)) {
+            throw new Invalid(field(name), "must be a JSON array of strings");
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.getValue(i) instanceof String text)) {
+                throw new Invalid(field(name) + "[" + i + "]", "must be a string");
+            }
+            texts.add(text);
+        }
+        return texts;
+    }
+
     /** A nested object; null when absent and not required. */
     public JsonInput object(String name, boolean required, Set<String> allowed) {
         Object value = value(name, required);

@@ -43,6 +43,7 @@ public final class ChainState {
     final Map<Long, Long> siteOwners = new HashMap<>();
     final Map<Long, PartyKind> parties = new HashMap<>();
     final Set<String> recordedEventIds = new HashSet<>();
+    final Map<Long, Set<String>> serialsOfLot = new HashMap<>();
     private final Map<Holder, BigDecimal> holdings = new HashMap<>();
 
     public ChainState lot(LotState lot) {
@@ -72,6 +73,12 @@ public final class ChainState {
 
     public ChainState holding(long lotId, long partyId, BigDecimal quantity) {
         holdings.put(new Holder(lotId, partyId), quantity);
+        return this;
+    }
+
+    /** A pack code (serial) known to belong to the lot. */
+    public ChainState code(long lotId, String serial) {
+        serialsOfLot.computeIfAbsent(lotId, id -> new HashSet<>()).add(serial);
         return this;
     }
 

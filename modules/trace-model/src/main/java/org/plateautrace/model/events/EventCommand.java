@@ -52,6 +52,12 @@ public sealed interface EventCommand {
                       String result, boolean passed) implements EventCommand {
     }
 
+    /** Pack codes of a lot (and/or cases by SSCC) into a case or pallet, or out of it (AggregationEvent). */
+    record Packing(String eventId, OffsetDateTime time, long lotId, org.plateautrace.model.codes.Sscc parent,
+                   List<org.plateautrace.model.codes.Serial> serials, List<org.plateautrace.model.codes.Sscc> cases,
+                   boolean unpack) implements EventCommand {
+    }
+
     /** A retail sale (ObjectEvent retail_selling) through a channel. */
     record Sale(String eventId, OffsetDateTime time, long lotId, Quantity quantity, String channel, Long siteId)
             implements EventCommand {

@@ -31,6 +31,11 @@ public final class EventDocument {
         if (event.bizLocation() != null) {
             json.put("bizLocation", Map.of("id", event.bizLocation()));
         }
+        if (event.aggregation() != null) {
+            json.put("parentID", event.aggregation().parentId());
+            json.put("childEPCs", event.aggregation().childEpcs());
+            quantities(json, "childQuantityList", event.aggregation().childQuantityList());
+        }
         quantities(json, "quantityList", event.quantityList());
         quantities(json, "inputQuantityList", event.inputQuantityList());
         quantities(json, "outputQuantityList", event.outputQuantityList());

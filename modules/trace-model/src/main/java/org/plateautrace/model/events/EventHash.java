@@ -31,6 +31,12 @@ public final class EventHash {
                 .append("eventType=").append(event.eventType())
                 .append("eventTime=").append(UTC_MILLIS.format(event.eventTime().atZoneSameInstant(ZoneOffset.UTC)))
                 .append("eventTimeZoneOffset=").append(event.eventTimeZoneOffset());
+        if (event.aggregation() != null) {
+            s.append("parentID=").append(event.aggregation().parentId());
+            s.append("childEPCs");
+            event.aggregation().childEpcs().stream().sorted().forEach(epc -> s.append("epc=").append(epc));
+            quantities(s, "childQuantityList", event.aggregation().childQuantityList());
+        }
         quantities(s, "quantityList", event.quantityList());
         quantities(s, "inputQuantityList", event.inputQuantityList());
         quantities(s, "outputQuantityList", event.outputQuantityList());

@@ -21,6 +21,7 @@ import org.plateautrace.model.events.ChainState.ShipmentState;
 import org.plateautrace.model.events.EventCommand.Inspection;
 import org.plateautrace.model.events.EventCommand.LotAmount;
 import org.plateautrace.model.events.EventCommand.Output;
+import org.plateautrace.model.events.EventCommand.Packing;
 import org.plateautrace.model.events.EventCommand.Processing;
 import org.plateautrace.model.events.EventCommand.Receiving;
 import org.plateautrace.model.events.EventCommand.Sale;
@@ -122,6 +123,8 @@ public final class Recorder {
             return sensorReport(index, eventId, r);
         } else if (command instanceof Inspection i) {
             return inspection(index, eventId, i);
+        } else if (command instanceof Packing p) {
+            return packing(index, eventId, p);
         }
         return sale(index, eventId, (Sale) command);
     }
@@ -335,6 +338,31 @@ public final class Recorder {
         SupplyChainEvent event = new SupplyChainEvent("ObjectEvent", "OBSERVE", "inspecting",
                 i.passed() ? "conformant" : "non_conformant", i.time(), partyUri(i.labPartyId()), null,
                 List.of(new QuantityElement(lotClass(lot), null, null)), null, null, null, null, null, details);
+        return new Recorded(index, eventId, false, event,
+                new Effects(List.of(), List.of(), List.of(), null, null, null, Map.of(lotClass(lot), lot.id())));
+    }
+
+    private Recorded packing(int index, String eventId, Packing p) {
+        LotState lot = heldLot(p.lotId(), "lotId");
+        notBefore(p.time(), lot);
+        if (p.serials().isEmpty() && p.cases().isEmpty()) {
+            throw new Invalid("serials", "name the pack codes (serials) or cases (ssccs) that go in");
+        }
+        java.util.Set<String> known = state.serialsOfLot.getOrDefault(lot.id(), java.util.Set.of());
+        List<String> children = new ArrayList<>();
+        for (int i = 0; i < p.serials().size(); i++) {
+            String serial = p.serials().get(i).value();
+            if (!known.contains(serial)) {
+                throw new Invalid("serials[" + i + "]", serial + " is not a pack code of lot " + lot.lotCode());
+            }
+            children.add(DigitalLink.of(lot.gtin(), lot.lotCode(), p.serials().get(i)).uri(DigitalLink.CANONICAL_BASE));
+        }
+        p.cases().forEach(sscc -> children.add(sscc.uri()));
+        List<QuantityElement> counted = p.serials().isEmpty() ? List.of()
+                : List.of(new QuantityElement(lotClass(lot), BigDecimal.valueOf(p.serials().size()), null));
+        SupplyChainEvent event = new SupplyChainEvent("AggregationEvent", p.unpack() ? "DELETE" : "ADD",
+                p.unpack() ? "unpacking" : "packing", "in_progress", p.time(), null, null, List.of(), null, null, null, null,
+                null, null, new SupplyChainEvent.Aggregation(p.parent().uri(), children, counted));
         return new Recorded(index, eventId, false, event,
                 new Effects(List.of(), List.of(), List.of(), null, null, null, Map.of(lotClass(lot), lot.id())));
     }

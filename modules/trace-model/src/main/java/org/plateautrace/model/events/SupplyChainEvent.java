@@ -15,8 +15,20 @@ public record SupplyChainEvent(String eventType, String action, String bizStep, 
                                OffsetDateTime eventTime, String readPoint, String bizLocation,
                                List<QuantityElement> quantityList, List<QuantityElement> inputQuantityList,
                                List<QuantityElement> outputQuantityList, List<PartyRef> sourceList,
-                               List<PartyRef> destinationList, Map<String, Object> ilmd, Map<String, Object> details) {
+                               List<PartyRef> destinationList, Map<String, Object> ilmd, Map<String, Object> details,
+                               Aggregation aggregation) {
     public static final String ILMD_NAMESPACE = "https://ns.plateautrace.org/epcis/";
+
+    /**
+     * What an AggregationEvent packs: the parent (a case or pallet SSCC as a Digital Link), the child
+     * EPCs (pack codes, or SSCCs of cases), and the children counted per lot.
+     */
+    public record Aggregation(String parentId, List<String> childEpcs, List<QuantityElement> childQuantityList) {
+        public Aggregation {
+            childEpcs = List.copyOf(childEpcs);
+            childQuantityList = List.copyOf(childQuantityList);
+        }
+    }
 
     /** A source or destination: CBV type ({@code owning_party}, {@code possessing_party}, {@code location}) and URI. */
     public record PartyRef(String type, String id) {
@@ -32,6 +44,16 @@ public record SupplyChainEvent(String eventType, String action, String bizStep, 
         details = details == null ? Map.of() : details;
     }
 
+    /** An event that packs nothing. */
+    public SupplyChainEvent(String eventType, String action, String bizStep, String disposition,
+                            OffsetDateTime eventTime, String readPoint, String bizLocation,
+                            List<QuantityElement> quantityList, List<QuantityElement> inputQuantityList,
+                            List<QuantityElement> outputQuantityList, List<PartyRef> sourceList,
+                            List<PartyRef> destinationList, Map<String, Object> ilmd, Map<String, Object> details) {
+        this(eventType, action, bizStep, disposition, eventTime, readPoint, bizLocation, quantityList, inputQuantityList,
+                outputQuantityList, sourceList, destinationList, ilmd, details, null);
+    }
+
     /** An ObjectEvent with only a quantity list and ILMD (e.g. commissioning). */
     public SupplyChainEvent(String eventType, String action, String bizStep, String disposition,
                             OffsetDateTime eventTime, String readPoint, String bizLocation,
@@ -44,12 +66,13 @@ public record SupplyChainEvent(String eventType, String action, String bizStep, 
         return eventTime.getOffset().getId().equals("Z") ? "+00:00" : eventTime.getOffset().getId();
     }
 
-    /** Every quantity element of the event with the list it is in: quantity, input or output. */
+    /** Every quantity element of the event with the list it is in: quantity, input, output or child. */
     public Map<String, List<QuantityElement>> quantityLists() {
         Map<String, List<QuantityElement>> lists = new LinkedHashMap<>();
         lists.put("quantity", quantityList);
         lists.put("input", inputQuantityList);
         lists.put("output", outputQuantityList);
+        lists.put("child", aggregation == null ? List.of() : aggregation.childQuantityList());
         return lists;
     }
 }

@@ -9,6 +9,7 @@ import org.plateautrace.model.events.EventCommand;
 import org.plateautrace.model.events.EventCommand.Inspection;
 import org.plateautrace.model.events.EventCommand.LotAmount;
 import org.plateautrace.model.events.EventCommand.Output;
+import org.plateautrace.model.events.EventCommand.Packing;
 import org.plateautrace.model.events.EventCommand.Processing;
 import org.plateautrace.model.events.EventCommand.Receiving;
 import org.plateautrace.model.events.EventCommand.Sale;
@@ -72,6 +73,7 @@ public final class EventService {
         List<Long> parties = new ArrayList<>(List.of(actor));
         List<Long> products = new ArrayList<>();
         List<String> eventIds = new ArrayList<>();
+        List<String> serials = new ArrayList<>();
         for (EventCommand command : commands) {
             eventIds.add(command.eventId() != null ? command.eventId() : Recorder.contentId(command));
             if (command instanceof Processing p) {
@@ -104,6 +106,9 @@ public final class EventService {
             } else if (command instanceof Inspection i) {
                 lots.add(i.lotId());
                 parties.add(i.labPartyId());
+            } else if (command instanceof Packing p) {
+                lots.add(p.lotId());
+                p.serials().forEach(serial -> serials.add(serial.value()));
             } else if (command instanceof Sale s) {
                 lots.add(s.lotId());
                 if (s.siteId() != null) {
@@ -111,6 +116,6 @@ public final class EventService {
                 }
             }
         }
-        return new Wanted(lots, shipments, sites, parties, products, eventIds);
+        return new Wanted(lots, shipments, sites, parties, products, eventIds, serials);
     }
 }

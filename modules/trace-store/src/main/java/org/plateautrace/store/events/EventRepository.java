@@ -79,6 +79,7 @@ public final class EventRepository {
     private static Future<Void> children(SqlConnection tx, List<NewEvent> events, List<Long> pks) {
         List<Tuple> quantities = new ArrayList<>();
         List<Tuple> parties = new ArrayList<>();
+        List<Tuple> epcs = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             NewEvent e = events.get(i);
             long pk = pks.get(i);
@@ -87,6 +88,10 @@ public final class EventRepository {
                     quantities.add(Tuple.of(pk, list, q.epcClass(), q.quantity(), q.uom(), e.lotOfClass().get(q.epcClass())));
                 }
             });
+            if (e.event().aggregation() != null) {
+                epcs.add(Tuple.of(pk, "parent", e.event().aggregation().parentId()));
+                e.event().aggregation().childEpcs().forEach(epc -> epcs.add(Tuple.of(pk, "child", epc)));
+            }
             for (PartyRef ref : e.event().sourceList()) {
                 parties.add(Tuple.of(pk, "source", ref.type(), ref.id()));
             }
@@ -99,13 +104,15 @@ public final class EventRepository {
                 .executeBatch(quantities);
         return q.compose(done -> parties.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
                         "INSERT INTO event_party (event_pk, list, type, id) VALUES ($1, $2, $3, $4)").executeBatch(parties))
+                .compose(done -> epcs.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
+                        "INSERT INTO event_epc (event_pk, list, epc) VALUES ($1, $2, $3)").executeBatch(epcs))
                 .mapEmpty();
     }
 
     /** Which of these eventIDs are already stored. */
     public Future<List<String>> existing(SqlClient client, List<String> eventIds) {
         return client.preparedQuery("SELECT event_id FROM event WHERE event_id = ANY($1)")
-                .execute(Tuple.of(eventIds.toArray(new String[0])))
+                .execute(Tuple.of((Object) eventIds.toArray(new String[0])))
                 .map(rows -> {
                     List<String> found = new ArrayList<>();
                     rows.forEach(row -> found.add(row.getString("event_id")));

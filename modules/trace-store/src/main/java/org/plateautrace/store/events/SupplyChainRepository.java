@@ -44,7 +44,7 @@ public final class SupplyChainRepository {
 
     /** What the batch names: ids of lots, shipments, sites, parties and products, and candidate eventIDs. */
     public record Wanted(Collection<Long> lots, Collection<Long> shipments, Collection<Long> sites, Collection<Long> parties,
-                         Collection<Long> products, Collection<String> eventIds) {
+                         Collection<Long> products, Collection<String> eventIds, Collection<String> serials) {
     }
 
     public Future<ChainState> load(SqlConnection tx, Wanted wanted) {
@@ -85,6 +85,11 @@ public final class SupplyChainRepository {
                 .compose(rows -> {
                     rows.forEach(row -> state.product(new ProductState(row.getLong("id"), row.getLong("party_id"),
                             new Gtin(row.getString("gtin")), row.getString("commodity"), Unit.parse(row.getString("unit")))));
+                    return tx.preparedQuery("SELECT lot_id, serial FROM trace_code WHERE lot_id = ANY($1) AND serial = ANY($2)")
+                            .execute(Tuple.of((Object) ids(wanted.lots()), (Object) wanted.serials().toArray(new String[0])));
+                })
+                .compose(rows -> {
+                    rows.forEach(row -> state.code(row.getLong("lot_id"), row.getString("serial")));
                     return events.existing(tx, new ArrayList<>(wanted.eventIds()));
                 })
                 .map(existing -> {

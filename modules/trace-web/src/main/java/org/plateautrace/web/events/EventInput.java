@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Set;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.Text;
+import org.plateautrace.model.codes.Serial;
+import org.plateautrace.model.codes.Sscc;
 import org.plateautrace.model.coldchain.Measure;
 import org.plateautrace.model.coldchain.Reading;
 import org.plateautrace.model.events.EventCommand;
 import org.plateautrace.model.events.EventCommand.Inspection;
 import org.plateautrace.model.events.EventCommand.LotAmount;
 import org.plateautrace.model.events.EventCommand.Output;
+import org.plateautrace.model.events.EventCommand.Packing;
 import org.plateautrace.model.events.EventCommand.Processing;
 import org.plateautrace.model.events.EventCommand.Receiving;
 import org.plateautrace.model.events.EventCommand.Sale;
@@ -35,7 +38,7 @@ final class EventInput {
     static EventCommand read(Object json) {
         JsonInput peek = JsonInput.of(json, Set.of("type", "eventId", "time", "siteId", "process", "inputs", "outputs", "lotId",
                 "quantity", "fromSiteId", "toPartyId", "toSiteId", "carrierPartyId", "shipmentId", "readings", "labPartyId",
-                "reportNumber", "test", "result", "passed", "channel"));
+                "reportNumber", "test", "result", "passed", "channel", "sscc", "serials", "ssccs"));
         String type = peek.string("type", true);
         return switch (type) {
             case "processing" -> processing(fields(json, "siteId", "process", "inputs", "outputs"));
@@ -45,8 +48,10 @@ final class EventInput {
             case "sensor_reporting" -> sensorReport(fieldsWithoutTime(json, "shipmentId", "siteId", "readings"));
             case "inspection" -> inspection(fields(json, "lotId", "labPartyId", "reportNumber", "test", "result", "passed"));
             case "sale" -> sale(fields(json, "lotId", "quantity", "channel", "siteId"));
+            case "packing" -> packing(fields(json, "lotId", "sscc", "serials", "ssccs"), false);
+            case "unpacking" -> packing(fields(json, "lotId", "sscc", "serials", "ssccs"), true);
             default -> throw new Invalid("type", "unknown event type '" + type
-                    + "'; one of processing, shipping, receiving, storing, sensor_reporting, inspection, sale");
+                    + "'; one of processing, shipping, receiving, storing, sensor_reporting, inspection, packing, unpacking, sale");
         };
     }
 
@@ -115,6 +120,28 @@ final class EventInput {
         return new Inspection(eventId(in), in.dateTime("time", true), in.id("lotId", true), in.id("labPartyId", true),
                 Text.required("reportNumber", in.string("reportNumber", true), 100), in.string("test", true),
                 Text.required("result", in.string("result", true), 500), passed);
+    }
+
+    private static Packing packing(JsonInput in, boolean unpack) {
+        return new Packing(eventId(in), in.dateTime("time", true), in.id("lotId", true), in.parsed("sscc", true, Sscc::new),
+                strings(in, "serials", Serial::new), strings(in, "ssccs", Sscc::new), unpack);
+    }
+
+    /** An optional array of strings, each read by a domain parser whose complaint names its index. */
+    private static <T> List<T> strings(JsonInput in, String name, java.util.function.Function<String, T> parser) {
+        List<String> texts = in.strings(name);
+        if (texts.size() > MAX_READINGS) {
+            throw new Invalid(name, "at most " + MAX_READINGS + " per event");
+        }
+        List<T> values = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                values.add(parser.apply(texts.get(i)));
+            } catch (Invalid e) {
+                throw e.at(name + "[" + i + "]");
+            }
+        }
+        return values;
     }
 
     private static Sale sale(JsonInput in) {
