@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line of plateau-trace.jar. */
 @Command(name = "plateau-trace", mixinStandardHelpOptions = true, version = "Plateau Trace 0.1.0",
         description = "Farm-to-consumer traceability for the specialty products of the Tibetan plateau.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, VerifyLedgerCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import org.plateautrace.model.lots.PackBounds;
 import org.plateautrace.service.auth.TokenService;
 import org.plateautrace.service.codes.CodeService;
 import org.plateautrace.service.events.EventService;
+import org.plateautrace.service.ledger.LedgerService;
 import org.plateautrace.service.trace.TraceService;
 import org.plateautrace.service.lots.LotService;
 import org.plateautrace.service.registry.RegistryService;
@@ -15,7 +16,7 @@ import org.plateautrace.store.registry.TokenRepository;
 
 /** Every use case of the platform, wired to one connection pool. */
 public record Services(TokenService tokens, RegistryService registry, LotService lots, CodeService codes, EventService events,
-                       TraceService traces, Ping health) {
+                       TraceService traces, LedgerService ledger, Ping health) {
 
     /**
      * @param publicBaseUrl base of the Digital Links printed on labels
@@ -25,6 +26,7 @@ public record Services(TokenService tokens, RegistryService registry, LotService
         TokenService tokens = new TokenService(pool, new TokenRepository(pool), new PartyRepository(pool));
         LotService lots = new LotService(pool, clock);
         return new Services(tokens, new RegistryService(pool, tokens), lots,
-                new CodeService(pool, lots, packBounds, publicBaseUrl), new EventService(pool, clock), new TraceService(pool, clock, lots), new Ping(pool));
+                new CodeService(pool, lots, packBounds, publicBaseUrl), new EventService(pool, clock), new TraceService(pool, clock, lots),
+                new LedgerService(pool), new Ping(pool));
     }
 }

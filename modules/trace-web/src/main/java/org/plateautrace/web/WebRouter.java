@@ -9,6 +9,7 @@ import org.plateautrace.model.lots.CommodityProfiles;
 import org.plateautrace.service.Services;
 import org.plateautrace.web.codes.CodeRoutes;
 import org.plateautrace.web.events.EventRoutes;
+import org.plateautrace.web.ledger.LedgerRoutes;
 import org.plateautrace.web.trace.TraceRoutes;
 import org.plateautrace.web.lots.LotJson;
 import org.plateautrace.web.lots.LotRoutes;
@@ -44,6 +45,7 @@ public final class WebRouter {
         api.route("/*").subRouter(new CodeRoutes(vertx, services.codes(), services.lots(), config.publicBaseUrl()).router());
         api.route("/*").subRouter(new EventRoutes(vertx, services.events(), config.publicBaseUrl()).router());
         api.route("/*").subRouter(new TraceRoutes(vertx, services.traces()).router());
+        api.route("/*").subRouter(new LedgerRoutes(vertx, services.ledger()).router());
         root.route("/api/v1/*").subRouter(api);
         return root;
     }

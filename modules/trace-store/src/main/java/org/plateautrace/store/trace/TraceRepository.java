@@ -141,7 +141,9 @@ public final class TraceRepository {
             JsonObject object = new JsonObject();
             for (int i = 0; i < row.size(); i++) {
                 Object value = row.getValue(i);
-                object.put(row.getColumnName(i), value instanceof java.time.temporal.Temporal ? value.toString()
+                object.put(row.getColumnName(i), value instanceof java.time.OffsetDateTime time
+                        ? java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
+                        : value instanceof java.time.temporal.Temporal ? value.toString()
                         : value instanceof JsonArray || value instanceof JsonObject || value == null || value instanceof Number
                         || value instanceof Boolean ? value : value.toString());
             }

@@ -1,0 +1,497 @@
+package org.plateautrace.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.plateautrace.bench.TraceDataGenerator.DataSet;
+import org.plateautrace.bench.TraceDataGenerator.Registry;
+import org.plateautrace.model.codes.Gs1CheckDigit;
+import org.plateautrace.model.registry.CreditCode;
+import org.plateautrace.server.PlateauServer;
+import org.plateautrace.server.ServerConfig;
+import org.plateautrace.store.DatabaseSettings;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Benchmarks of the events issue, each beside its baseline in the same run:
+ * <ol>
+ *   <li>capture rate: events per second recorded through {@code POST /api/v1/events} in batches of
+ *       1,000 sale events, against COPY of the very rows the API wrote (event + event_quantity) into
+ *       scratch tables {@code LIKE event INCLUDING ALL} / {@code LIKE event_quantity INCLUDING ALL}, in
+ *       batches of the same size, one commit per batch, interleaved round by round;</li>
+ *   <li>trace latency: {@code GET /api/v1/lots/{id}/trace} backward from random top-level lots and
+ *       forward from random harvest lots of a generated data set of at least 1,000,000 events with six
+ *       levels of transformation, against the same recursive query run over JDBC on the same lots.</li>
+ * </ol>
+ * The server runs in this JVM on an embedded PostgreSQL in a temporary directory (or on
+ * {@code PLATEAU_BENCH_DB_URL}). Prints Markdown tables. Options: {@code --events N} (data-set size,
+ * default 1,000,000), {@code --requests N} (trace requests per direction, default 1,000).
+ */
+public final class EventBench {
+    private static final String ADMIN = "bench-admin-token";
+    private static final int BATCH = 1_000;
+    private static final int BATCHES_PER_ROUND = 10;
+    private static final int ROUNDS = 5;
+    private static final int WARM_UP_ROUNDS = 2;
+    private static final int TRACE_WARM_UP = 200;
+    private static final String EVENT_COLUMNS = "id, event_id, event_type, action, biz_step, disposition, event_time, "
+            + "event_time_zone_offset, record_time, read_point, biz_location, party_id, ilmd, details, seq, content, prev_hash, hash";
+    private static final String QUANTITY_COLUMNS = "event_pk, list, epc_class, quantity, uom, lot_id";
+    /** The queries of TraceRepository (BACKWARD / FORWARD), with JDBC placeholders. */
+    private static final String BACKWARD = "WITH RECURSIVE edges(input_lot_id, output_lot_id, quantity, depth) AS ("
+            + " SELECT input_lot_id, output_lot_id, quantity, 1 FROM lot_link WHERE output_lot_id = ?"
+            + " UNION"
+            + " SELECT k.input_lot_id, k.output_lot_id, k.quantity, e.depth + 1 FROM lot_link k"
+            + " JOIN edges e ON k.output_lot_id = e.input_lot_id WHERE e.depth < 64)"
+            + " SELECT DISTINCT input_lot_id, output_lot_id, quantity FROM edges";
+    private static final String FORWARD = "WITH RECURSIVE edges(input_lot_id, output_lot_id, quantity, depth) AS ("
+            + " SELECT input_lot_id, output_lot_id, quantity, 1 FROM lot_link WHERE input_lot_id = ?"
+            + " UNION"
+            + " SELECT k.input_lot_id, k.output_lot_id, k.quantity, e.depth + 1 FROM lot_link k"
+            + " JOIN edges e ON k.input_lot_id = e.output_lot_id WHERE e.depth < 64)"
+            + " SELECT DISTINCT input_lot_id, output_lot_id, quantity FROM edges";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String base;
+    private final DatabaseSettings db;
+    private final SecureRandom random = new SecureRandom();
+
+    private EventBench(int port, DatabaseSettings db) {
+        this.base = "http://localhost:" + port;
+        this.db = db;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long targetEvents = 1_000_000;
+        int requests = 1_000;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--events" -> targetEvents = Long.parseLong(args[i + 1]);
+                case "--requests" -> requests = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        int port = 18091;
+        Path dataDir = Files.createTempDirectory("plateau-event-bench");
+        String dbUrl = System.getenv("PLATEAU_BENCH_DB_URL");
+        Vertx vertx = Vertx.vertx();
+        long started = System.nanoTime();
+        PlateauServer server = PlateauServer.start(vertx, new ServerConfig(port, dataDir, dbUrl, null, ADMIN, false, 16, null)).await();
+        try {
+            EventBench bench = new EventBench(port, server.databaseSettings());
+            System.out.println("## Events benchmark, " + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
+                    + bench.scalar("SELECT split_part(version(), ' on ', 1)") + " (shared_buffers "
+                    + bench.scalar("SHOW shared_buffers") + "), pool of 16 connections");
+            System.out.println();
+            bench.capture();
+            System.out.println();
+            bench.trace(targetEvents, requests);
+            System.out.printf("%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
+        } finally {
+            server.stop().await();
+            vertx.close().await();
+        }
+    }
+
+    // ---------------------------------------------------------------- capture
+
+    private void capture() throws Exception {
+        JsonObject party = post("/api/v1/parties", ADMIN, new JsonObject().put("kind", "cooperative").put("name", "易贡茶叶基准合作社")
+                .put("creditCode", creditCode("93540424MA6TC")).put("county", "波密县"));
+        String token = party.getString("token");
+        long site = post("/api/v1/sites", token, new JsonObject().put("kind", "farm_base").put("name", "易贡茶园")
+                .put("county", "波密县")).getLong("id");
+        long product = post("/api/v1/products", token, new JsonObject().put("gtin", gtin("20000097"))
+                .put("name", new JsonObject().put("zh", "易贡红茶").put("en", "Yigong black tea")).put("commodity", "tea")
+                .put("unit", "kg")).getLong("id");
+        OffsetDateTime harvested = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(30).truncatedTo(ChronoUnit.SECONDS);
+        long lot = post("/api/v1/lots", token, new JsonObject().put("productId", product).put("siteId", site)
+                .put("quantity", new JsonObject().put("value", 1000).put("unit", "kg"))
+                .put("harvestedAt", harvested.toString())
+                .put("attributes", new JsonObject().put("gardenPlot", "A-1").put("teaType", "black")
+                        .put("pickingGrade", "one_bud_one_leaf"))).getLong("id");
+        OffsetDateTime firstSale = harvested.plusDays(1);
+        String[] channels = {"direct_store", "supermarket", "ecommerce", "livestream"};
+        int perRound = BATCH * BATCHES_PER_ROUND;
+        List<Double> api = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        long sales = 0;
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bench_event (LIKE event INCLUDING ALL)");
+            s.execute("CREATE TABLE bench_event_quantity (LIKE event_quantity INCLUDING ALL)");
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
+                List<String> bodies = new ArrayList<>(BATCHES_PER_ROUND);
+                for (int b = 0; b < BATCHES_PER_ROUND; b++) {
+                    JsonArray events = new JsonArray();
+                    for (int i = 0; i < BATCH; i++) {
+                        events.add(new JsonObject().put("type", "sale").put("eventId", "urn:uuid:" + UUID.randomUUID())
+                                .put("time", firstSale.plusSeconds(sales++).toString()).put("lotId", lot)
+                                .put("quantity", new JsonObject().put("value", 0.001).put("unit", "kg"))
+                                .put("channel", channels[i % channels.length]).put("siteId", site));
+                    }
+                    bodies.add(new JsonObject().put("events", events).encode());
+                }
+                long seqBefore = longScalar(s, "SELECT coalesce(max(seq), 0) FROM event");
+                long start = System.nanoTime();
+                for (String body : bodies) {
+                    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                    if (response.statusCode() != 201 || new JsonObject(response.body()).getJsonArray("events").size() != BATCH) {
+                        throw new IllegalStateException("POST /api/v1/events answered " + response.statusCode() + " "
+                                + response.body().substring(0, Math.min(500, response.body().length())));
+                    }
+                }
+                double apiSeconds = (System.nanoTime() - start) / 1e9;
+                long seqAfter = longScalar(s, "SELECT max(seq) FROM event");
+                if (seqAfter - seqBefore != perRound) {
+                    throw new IllegalStateException("expected " + perRound + " new events, found " + (seqAfter - seqBefore));
+                }
+                double rawSeconds = copyRound(c, copy, seqBefore, seqAfter);
+                if (round >= 0) {
+                    api.add(perRound / apiSeconds);
+                    raw.add(perRound / rawSeconds);
+                }
+            }
+            s.execute("DROP TABLE bench_event_quantity");
+            s.execute("DROP TABLE bench_event");
+        }
+        System.out.println("| capture sale events, batches of 1,000, " + ROUNDS + " rounds of " + String.format("%,d", perRound)
+                + " events | median events/s | min | max |");
+        System.out.println("|---|---|---|---|");
+        System.out.printf("| POST /api/v1/events {\"events\": [1,000 sales]} (parse, check holdings, chain, 3 batched inserts, answer) "
+                + "| %,.0f | %,.0f | %,.0f |%n", median(api), Collections.min(api), Collections.max(api));
+        System.out.printf("| baseline: COPY of the same event + event_quantity rows into LIKE ... INCLUDING ALL tables, 1,000 per commit "
+                + "| %,.0f | %,.0f | %,.0f |%n", median(raw), Collections.min(raw), Collections.max(raw));
+        System.out.printf("%nratio of medians (API / raw COPY): %.2f (goal at least 0.5)%n", median(api) / median(raw));
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            System.out.printf("rows per API event: event %.0f B content (avg), %s event_quantity, %s event_party, plus one holding update per batch%n",
+                    doubleScalar(s, "SELECT avg(length(content)) FROM event WHERE biz_step = 'retail_selling'"),
+                    scalar(s, "SELECT round(count(*)::numeric / " + (perRound * (ROUNDS + WARM_UP_ROUNDS)) + ", 2) FROM event_quantity q "
+                            + "JOIN event e ON e.id = q.event_pk WHERE e.biz_step = 'retail_selling'"),
+                    scalar(s, "SELECT round(count(*)::numeric / " + (perRound * (ROUNDS + WARM_UP_ROUNDS)) + ", 2) FROM event_party p "
+                            + "JOIN event e ON e.id = p.event_pk WHERE e.biz_step = 'retail_selling'"));
+        }
+    }
+
+    /** Exports the rows the API wrote for events seq in (from, to], then COPYs them in batches of 1,000 events; answers seconds. */
+    private static double copyRound(Connection c, CopyManager copy, long from, long to) throws Exception {
+        StringWriter eventRows = new StringWriter();
+        copy.copyOut("COPY (SELECT " + EVENT_COLUMNS + " FROM event WHERE seq > " + from + " AND seq <= " + to
+                + " ORDER BY seq) TO STDOUT", eventRows);
+        StringWriter quantityRows = new StringWriter();
+        copy.copyOut("COPY (SELECT q.event_pk, q.list, q.epc_class, q.quantity, q.uom, q.lot_id FROM event_quantity q "
+                + "JOIN event e ON e.id = q.event_pk WHERE e.seq > " + from + " AND e.seq <= " + to + " ORDER BY q.event_pk) TO STDOUT",
+                quantityRows);
+        Map<String, StringBuilder> quantitiesOf = new LinkedHashMap<>();
+        for (String line : quantityRows.toString().split("\n")) {
+            quantitiesOf.computeIfAbsent(line.substring(0, line.indexOf('\t')), k -> new StringBuilder()).append(line).append('\n');
+        }
+        String[] lines = eventRows.toString().split("\n");
+        List<String[]> batches = new ArrayList<>();
+        for (int i = 0; i < lines.length; i += BATCH) {
+            StringBuilder events = new StringBuilder();
+            StringBuilder quantities = new StringBuilder();
+            for (int j = i; j < Math.min(lines.length, i + BATCH); j++) {
+                events.append(lines[j]).append('\n');
+                StringBuilder q = quantitiesOf.get(lines[j].substring(0, lines[j].indexOf('\t')));
+                if (q != null) {
+                    quantities.append(q);
+                }
+            }
+            batches.add(new String[]{events.toString(), quantities.toString()});
+        }
+        c.setAutoCommit(false);
+        long start = System.nanoTime();
+        for (String[] batch : batches) {
+            copy.copyIn("COPY bench_event (" + EVENT_COLUMNS + ") FROM STDIN", new StringReader(batch[0]));
+            copy.copyIn("COPY bench_event_quantity (" + QUANTITY_COLUMNS + ") FROM STDIN", new StringReader(batch[1]));
+            c.commit();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        c.setAutoCommit(true);
+        return seconds;
+    }
+
+    // ---------------------------------------------------------------- trace
+
+    private void trace(long targetEvents, int requests) throws Exception {
+        JsonObject owner = post("/api/v1/parties", ADMIN, new JsonObject().put("kind", "enterprise").put("name", "林芝易贡茶业基准有限公司")
+                .put("creditCode", creditCode("91540402MA6TD")).put("county", "波密县"));
+        String token = owner.getString("token");
+        JsonObject retailer = post("/api/v1/parties", ADMIN, new JsonObject().put("kind", "retailer").put("name", "八一镇基准茶叶店")
+                .put("creditCode", creditCode("92540402MA6TE")).put("county", "巴宜区"));
+        long farm = post("/api/v1/sites", token, new JsonObject().put("kind", "farm_base").put("name", "易贡茶园")
+                .put("county", "波密县")).getLong("id");
+        long plant = post("/api/v1/sites", token, new JsonObject().put("kind", "processing_plant").put("name", "易贡茶厂")
+                .put("county", "波密县")).getLong("id");
+        long shop = post("/api/v1/sites", retailer.getString("token"), new JsonObject().put("kind", "shop").put("name", "八一镇门店")
+                .put("county", "巴宜区")).getLong("id");
+        String leafGtin = gtin("20000096");
+        long leaf = post("/api/v1/products", token, new JsonObject().put("gtin", leafGtin)
+                .put("name", new JsonObject().put("zh", "易贡茶鲜叶").put("en", "Yigong fresh tea leaf")).put("commodity", "tea")
+                .put("unit", "kg")).getLong("id");
+        String teaGtin = gtin("20000095");
+        long tea = post("/api/v1/products", token, new JsonObject().put("gtin", teaGtin)
+                .put("name", new JsonObject().put("zh", "易贡红茶").put("en", "Yigong black tea")).put("commodity", "tea")
+                .put("unit", "kg")).getLong("id");
+        Registry registry = new Registry(owner.getLong("id"), retailer.getLong("id"), farm, plant, shop, leaf, leafGtin, tea, teaGtin);
+
+        DataSet data;
+        double vacuumSeconds;
+        Map<String, String> sizes = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            data = TraceDataGenerator.generate(c, registry, targetEvents, 20261130L);
+            long start = System.nanoTime();
+            try (Statement s = c.createStatement()) {
+                // VACUUM (ANALYZE): statistics for the planner, and no autovacuum of the fresh rows during the measurement.
+                for (String table : List.of("lot", "lot_link", "event", "event_quantity", "event_party", "holding", "shipment")) {
+                    s.execute("VACUUM (ANALYZE) " + table);
+                }
+                vacuumSeconds = (System.nanoTime() - start) / 1e9;
+                for (String table : List.of("lot", "lot_link", "event", "event_quantity", "event_party", "holding", "shipment")) {
+                    sizes.put(table, scalar(s, "SELECT count(*) || ' rows, ' || pg_size_pretty(pg_total_relation_size('" + table
+                            + "')) FROM " + table));
+                }
+            }
+        }
+        System.out.printf("Trace data set (generated with COPY in %.0f s, then VACUUM (ANALYZE) in %.0f s): %,d trees of %d levels "
+                        + "of transformation (each step combines 2 or 3 lots of the level below into one), %,d lots, %,d lot_link rows, "
+                        + "%,d events, %,d event_quantity rows, %,d event_party rows, %,d holdings, %,d shipments.%n%n",
+                data.copySeconds(), vacuumSeconds, data.trees(), TraceDataGenerator.LEVELS, data.lots(), data.links(), data.events(),
+                data.quantities(), data.eventParties(), data.holdings(), data.shipments());
+        System.out.println("| table (whole database, incl. capture benchmark rows) | rows, size with indexes |");
+        System.out.println("|---|---|");
+        sizes.forEach((table, size) -> System.out.println("| " + table + " | " + size + " |"));
+        System.out.println();
+
+        Random pick = new Random(42);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement backward = c.prepareStatement(BACKWARD);
+             PreparedStatement forward = c.prepareStatement(FORWARD)) {
+            // Check once that the API and the query agree on a trace.
+            long sample = data.topLots().get(0);
+            JsonObject answer = new JsonObject(get("/api/v1/lots/" + sample + "/trace?direction=backward", token).body());
+            int lotsOverJdbc = lotsIn(backward, sample);
+            if (answer.getJsonArray("lots").size() != lotsOverJdbc) {
+                throw new IllegalStateException("trace of " + sample + ": API lists " + answer.getJsonArray("lots").size()
+                        + " lots, the query reaches " + lotsOverJdbc);
+            }
+            Series back = traceSeries("backward", data.topLots(), pick, requests, token, backward);
+            Series fwd = traceSeries("forward", data.harvestLots(), pick, requests, token, forward);
+            System.out.println("| trace, single client, " + String.format("%,d", requests) + " requests per row after "
+                    + TRACE_WARM_UP + " warm-up | p50 ms | p95 ms | max ms | lots per trace (mean / max) | answer KB (mean) |");
+            System.out.println("|---|---|---|---|---|---|");
+            back.print("GET /api/v1/lots/{id}/trace?direction=backward from a random level-6 lot", true);
+            back.print("baseline: the backward recursive CTE over JDBC (prepared), same lots", false);
+            fwd.print("GET /api/v1/lots/{id}/trace?direction=forward from a random harvest lot", true);
+            fwd.print("baseline: the forward recursive CTE over JDBC (prepared), same lots", false);
+            System.out.printf("%ngoal p95 under 20 ms: backward %s (%.1f ms), forward %s (%.1f ms)%n",
+                    back.p95(back.http) < 20 ? "met" : "missed", back.p95(back.http),
+                    fwd.p95(fwd.http) < 20 ? "met" : "missed", fwd.p95(fwd.http));
+            if (back.p95(back.http) >= 20 || fwd.p95(fwd.http) >= 20) {
+                explain(c, data.topLots(), pick);
+            }
+        }
+    }
+
+    /** Latencies of one direction: HTTP and JDBC on the same lots, interleaved (alternating which goes first). */
+    private final class Series {
+        final List<Double> http = new ArrayList<>();
+        final List<Double> jdbc = new ArrayList<>();
+        final List<Integer> lots = new ArrayList<>();
+        long bytes;
+
+        void print(String label, boolean api) {
+            List<Double> values = api ? http : jdbc;
+            System.out.printf("| %s | %.1f | %.1f | %.1f | %.0f / %d | %s |%n", label, percentile(values, 50), percentile(values, 95),
+                    Collections.max(values), lots.stream().mapToInt(Integer::intValue).average().orElse(0), Collections.max(lots),
+                    api ? String.format("%.1f", bytes / 1024.0 / http.size()) : "-");
+        }
+
+        double p95(List<Double> values) {
+            return percentile(values, 95);
+        }
+    }
+
+    private Series traceSeries(String direction, List<Long> roots, Random pick, int requests, String token, PreparedStatement query)
+            throws Exception {
+        Series series = new Series();
+        for (int i = -TRACE_WARM_UP; i < requests; i++) {
+            long lot = roots.get(pick.nextInt(roots.size()));
+            double httpMs;
+            double jdbcMs;
+            int lots;
+            long bytes;
+            if ((i & 1) == 0) {
+                long t0 = System.nanoTime();
+                bytes = traceOverHttp(lot, direction, token);
+                long t1 = System.nanoTime();
+                lots = lotsIn(query, lot);
+                long t2 = System.nanoTime();
+                httpMs = (t1 - t0) / 1e6;
+                jdbcMs = (t2 - t1) / 1e6;
+            } else {
+                long t0 = System.nanoTime();
+                lots = lotsIn(query, lot);
+                long t1 = System.nanoTime();
+                bytes = traceOverHttp(lot, direction, token);
+                long t2 = System.nanoTime();
+                jdbcMs = (t1 - t0) / 1e6;
+                httpMs = (t2 - t1) / 1e6;
+            }
+            if (i >= 0) {
+                series.http.add(httpMs);
+                series.jdbc.add(jdbcMs);
+                series.lots.add(lots);
+                series.bytes += bytes;
+            }
+        }
+        return series;
+    }
+
+    private long traceOverHttp(long lot, String direction, String token) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/lots/" + lot + "/trace?direction="
+                + direction)).header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("trace of lot " + lot + " answered " + response.statusCode() + " " + new String(response.body()));
+        }
+        return response.body().length;
+    }
+
+    /** Runs the recursive query, reads every row; answers how many lots it reaches (with the root). */
+    private static int lotsIn(PreparedStatement query, long lot) throws SQLException {
+        Set<Long> lots = new HashSet<>();
+        lots.add(lot);
+        query.setLong(1, lot);
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                lots.add(rs.getLong(1));
+                lots.add(rs.getLong(2));
+                rs.getBigDecimal(3);
+            }
+        }
+        return lots.size();
+    }
+
+    private static void explain(Connection c, List<Long> tops, Random pick) throws SQLException {
+        long lot = tops.get(pick.nextInt(tops.size()));
+        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + BACKWARD)) {
+            s.setLong(1, lot);
+            System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) of the backward query from lot " + lot + ":\n```");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    System.out.println(rs.getString(1));
+                }
+            }
+            System.out.println("```");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private String scalar(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); Statement s = c.createStatement()) {
+            return scalar(s, sql);
+        }
+    }
+
+    private static String scalar(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long longScalar(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double doubleScalar(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    private JsonObject post(String path, String token, JsonObject body) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+        }
+        return new JsonObject(response.body());
+    }
+
+    private String creditCode(String prefix13) {
+        String first17 = prefix13 + String.format("%04d", random.nextInt(10_000));
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    private String gtin(String prefix8) {
+        String first12 = prefix8 + String.format("%04d", random.nextInt(10_000));
+        return first12 + Gs1CheckDigit.compute(first12);
+    }
+}
