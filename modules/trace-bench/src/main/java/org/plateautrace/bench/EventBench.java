@@ -53,7 +53,8 @@ import org.postgresql.copy.CopyManager;
  * </ol>
  * The server runs in this JVM on an embedded PostgreSQL in a temporary directory (or on
  * {@code PLATEAU_BENCH_DB_URL}). Prints Markdown tables. Options: {@code --events N} (data-set size,
- * default 1,000,000), {@code --requests N} (trace requests per direction, default 1,000).
+ * default 1,000,000), {@code --requests N} (trace requests per direction,  default 1,000),
+ * {@code --only capture|trace}.
  */
 public final class EventBench {
     private static final String ADMIN = "bench-admin-token";
@@ -92,10 +93,12 @@ public final class EventBench {
     public static void main(String[] args) throws Exception {
         long targetEvents = 1_000_000;
         int requests = 1_000;
+        String only = "all";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--events" -> targetEvents = Long.parseLong(args[i + 1]);
                 case "--requests" -> requests = Integer.parseInt(args[i + 1]);
+                case "--only" -> only = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -112,9 +115,13 @@ public final class EventBench {
                     + bench.scalar("SELECT split_part(version(), ' on ', 1)") + " (shared_buffers "
                     + bench.scalar("SHOW shared_buffers") + "), pool of 16 connections");
             System.out.println();
-            bench.capture();
-            System.out.println();
-            bench.trace(targetEvents, requests);
+            if (!only.equals("trace")) {
+                bench.capture();
+                System.out.println();
+            }
+            if (!only.equals("capture")) {
+                bench.trace(targetEvents, requests);
+            }
             System.out.printf("%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
         } finally {
             server.stop().await();
@@ -259,15 +266,14 @@ public final class EventBench {
                 .put("county", "波密县")).getLong("id");
         long shop = post("/api/v1/sites", retailer.getString("token"), new JsonObject().put("kind", "shop").put("name", "八一镇门店")
                 .put("county", "巴宜区")).getLong("id");
-        String leafGtin = gtin("20000096");
-        long leaf = post("/api/v1/products", token, new JsonObject().put("gtin", leafGtin)
+        JsonObject leaf = post("/api/v1/products", token, new JsonObject().put("gtin", gtin("20000096"))
                 .put("name", new JsonObject().put("zh", "易贡茶鲜叶").put("en", "Yigong fresh tea leaf")).put("commodity", "tea")
-                .put("unit", "kg")).getLong("id");
-        String teaGtin = gtin("20000095");
-        long tea = post("/api/v1/products", token, new JsonObject().put("gtin", teaGtin)
+                .put("unit", "kg"));
+        JsonObject tea = post("/api/v1/products", token, new JsonObject().put("gtin", gtin("20000095"))
                 .put("name", new JsonObject().put("zh", "易贡红茶").put("en", "Yigong black tea")).put("commodity", "tea")
-                .put("unit", "kg")).getLong("id");
-        Registry registry = new Registry(owner.getLong("id"), retailer.getLong("id"), farm, plant, shop, leaf, leafGtin, tea, teaGtin);
+                .put("unit", "kg"));
+        Registry registry = new Registry(owner.getLong("id"), retailer.getLong("id"), farm, plant, shop, leaf.getLong("id"),
+                leaf.getString("gtin"), tea.getLong("id"), tea.getString("gtin"));
 
         DataSet data;
         double vacuumSeconds;

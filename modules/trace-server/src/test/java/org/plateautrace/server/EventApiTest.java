@@ -38,7 +38,8 @@ class EventApiTest extends ServerTest {
 
         fixtures.event(processor, receiving(shipment, "2026-05-03T15:00:00+08:00"));
         JsonObject processed = fixtures.event(processor, new JsonObject().put("type", "processing")
-                .put("time", "2026-05-04T10:00:00+08:00").put("siteId", plant).put("process", "杀青-揉捻-发酵-干燥")
+                .put("time", "2026-05-04T10:00:00+08:00").put("siteId", plant).put("process", "萎凋-揉捻-发酵-干燥")
+                .put("steps", new JsonArray().add("withering").add("rolling").add("oxidation").add("drying"))
                 .put("inputs", new JsonArray().add(new JsonObject().put("lotId", harvest).put("quantity", kg(300))))
                 .put("outputs", new JsonArray().add(new JsonObject().put("productId", blackTea).put("quantity", kg(72)))));
         assertEquals("TransformationEvent", processed.getString("type"));
@@ -54,6 +55,21 @@ class EventApiTest extends ServerTest {
         assertEquals("TransformationEvent", transformation.getString("type"));
         assertEquals(1, transformation.getJsonArray("inputQuantityList").size());
         assertEquals(1, transformation.getJsonArray("outputQuantityList").size());
+    }
+
+    @Test
+    void refusesAProcessingStepTheCommodityDoesNotHave() {
+        long harvest = harvest(100);
+        long shipment = fixtures.event(coop, shipping(harvest, 100, "2026-05-03T08:00:00+08:00")).getLong("shipmentId");
+        fixtures.event(processor, receiving(shipment, "2026-05-03T15:00:00+08:00"));
+        JsonObject processing = new JsonObject().put("type", "processing").put("time", "2026-05-04T10:00:00+08:00").put("siteId", plant)
+                .put("steps", new JsonArray().add("rolling").add("smoking"))
+                .put("inputs", new JsonArray().add(new JsonObject().put("lotId", harvest).put("quantity", kg(100))))
+                .put("outputs", new JsonArray().add(new JsonObject().put("productId", blackTea).put("quantity", kg(24))));
+        Api.Response refused = api.post("/api/v1/events", processor.token(), processing);
+        assertEquals(400, refused.status());
+        assertEquals("steps[1]", refused.field(), "tea is not smoked");
+        assertEquals("steps", api.post("/api/v1/events", processor.token(), processing.copy().put("steps", new JsonArray())).field());
     }
 
     @Test

@@ -164,7 +164,7 @@ class SupplyChainWalkTest extends ServerTest {
         fixtures.event(processor, new JsonObject().put("type", "receiving").put("time", "2026-05-02T18:00:00+08:00")
                 .put("shipmentId", toPlant).put("siteId", plant));
         JsonObject processed = fixtures.event(processor, new JsonObject().put("type", "processing").put("time", "2026-05-03T09:00:00+08:00")
-                .put("siteId", plant).put("process", "processing of " + commodity)
+                .put("siteId", plant).put("process", "processing of " + commodity).put("steps", new JsonArray().add("packing"))
                 .put("inputs", new JsonArray().add(new JsonObject().put("lotId", walk.harvest)
                         .put("quantity", new JsonObject().put("value", harvestQuantity).put("unit", harvestUnit))))
                 .put("outputs", new JsonArray().add(new JsonObject().put("productId", finished)

@@ -24,9 +24,12 @@ public sealed interface EventCommand {
     record Output(long productId, Quantity quantity, LotCode lotCode, Map<String, Object> attributes) {
     }
 
-    /** Inputs consumed into new output lots at a plant (TransformationEvent). */
-    record Processing(String eventId, OffsetDateTime time, long siteId, String process, List<LotAmount> inputs,
-                      List<Output> outputs) implements EventCommand {
+    /**
+     * Inputs consumed into new output lots at a plant (TransformationEvent), through named steps of the
+     * output commodity's profile (e.g. tea: withering, rolling, oxidation, drying); {@code process} is a free note.
+     */
+    record Processing(String eventId, OffsetDateTime time, long siteId, List<String> steps, String process,
+                      List<LotAmount> inputs, List<Output> outputs) implements EventCommand {
     }
 
     /** Goods leave the caller's site for another party (ObjectEvent shipping); opens a shipment. */

@@ -185,8 +185,18 @@ public final class Recorder {
                 links.add(new LotLink(p.inputs().get(i).lotId(), out.id(), inputs.get(i).quantity()));
             }
         }
+        if (p.steps().isEmpty()) {
+            throw new Invalid("steps", "name at least one processing step");
+        }
+        for (int i = 0; i < p.steps().size(); i++) {
+            for (Output output : p.outputs()) {
+                CommodityProfiles.require(state.products.get(output.productId()).commodity()).requireStep(p.steps().get(i),
+                        "steps[" + i + "]");
+            }
+        }
         holdings.forEach(change -> state.change(change.lotId(), change.partyId(), change.delta()));
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("steps", p.steps());
         if (p.process() != null) {
             details.put("process", p.process());
         }

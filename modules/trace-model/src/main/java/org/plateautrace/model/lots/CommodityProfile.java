@@ -7,13 +7,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.plateautrace.model.Invalid;
 
-/** What a commodity's harvest lot records: its attributes, the units it is counted in, its lot code prefix. */
+/**
+ * What a commodity's harvest lot records (its attributes, the units it is counted in, its lot code
+ * prefix) and the processing steps its lots may go through.
+ */
 public record CommodityProfile(String code, String nameZh, String nameEn, String lotPrefix,
-                               Set<Unit> units, List<AttributeSpec> attributes) {
+                               Set<Unit> units, List<AttributeSpec> attributes, List<String> processSteps) {
 
     public CommodityProfile {
         units = Set.copyOf(units);
         attributes = List.copyOf(attributes);
+        processSteps = List.copyOf(processSteps);
+    }
+
+    /** Refuses a processing step this commodity does not know. */
+    public void requireStep(String step, String field) {
+        if (!processSteps.contains(step)) {
+            throw new Invalid(field, "'" + step + "' is not a processing step of " + code + "; one of "
+                    + String.join(", ", processSteps));
+        }
     }
 
     /** Checks the attributes of a harvest against this profile and returns them normalised, in profile order. */

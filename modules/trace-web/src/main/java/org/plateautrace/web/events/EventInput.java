@@ -38,10 +38,10 @@ final class EventInput {
     static EventCommand read(Object json) {
         JsonInput peek = JsonInput.of(json, Set.of("type", "eventId", "time", "siteId", "process", "inputs", "outputs", "lotId",
                 "quantity", "fromSiteId", "toPartyId", "toSiteId", "carrierPartyId", "shipmentId", "readings", "labPartyId",
-                "reportNumber", "test", "result", "passed", "channel", "sscc", "serials", "ssccs"));
+                "reportNumber", "test", "result", "passed", "channel", "sscc", "serials", "ssccs", "steps"));
         String type = peek.string("type", true);
         return switch (type) {
-            case "processing" -> processing(fields(json, "siteId", "process", "inputs", "outputs"));
+            case "processing" -> processing(fields(json, "siteId", "steps", "process", "inputs", "outputs"));
             case "shipping" -> shipping(fields(json, "lotId", "quantity", "fromSiteId", "toPartyId", "toSiteId", "carrierPartyId"));
             case "receiving" -> receiving(fields(json, "shipmentId", "siteId"));
             case "storing" -> storing(fields(json, "lotId", "siteId"));
@@ -77,8 +77,8 @@ final class EventInput {
             outputs.add(new Output(output.id("productId", true), quantity(output),
                     output.parsed("lotCode", false, LotCode::new), output.map("attributes")));
         }
-        return new Processing(eventId(in), in.dateTime("time", true), in.id("siteId", true),
-                Text.optional("process", in.string("process", false), 100), inputs, outputs);
+        return new Processing(eventId(in), in.dateTime("time", true), in.id("siteId", true), in.strings("steps"),
+                Text.optional("process", in.string("process", false), 200), inputs, outputs);
     }
 
     private static Shipping shipping(JsonInput in) {

@@ -55,6 +55,7 @@ public final class LotJson {
         return new JsonObject().put("code", profile.code())
                 .put("name", new JsonObject().put("zh", profile.nameZh()).put("en", profile.nameEn()))
                 .put("units", new JsonArray(profile.units().stream().map(Unit::code).sorted().toList()))
-                .put("attributes", attributes);
+                .put("attributes", attributes)
+                .put("processSteps", new JsonArray(profile.processSteps()));
     }
 }
