@@ -298,6 +298,9 @@ public final class EventBench {
                         + "%,d events, %,d event_quantity rows, %,d event_party rows, %,d holdings, %,d shipments.%n%n",
                 data.copySeconds(), vacuumSeconds, data.trees(), TraceDataGenerator.LEVELS, data.lots(), data.links(), data.events(),
                 data.quantities(), data.eventParties(), data.holdings(), data.shipments());
+        System.out.println("generation phases (s): " + data.phases().entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format("%.1f", e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
+        System.out.println();
         System.out.println("| table (whole database, incl. capture benchmark rows) | rows, size with indexes |");
         System.out.println("|---|---|");
         sizes.forEach((table, size) -> System.out.println("| " + table + " | " + size + " |"));

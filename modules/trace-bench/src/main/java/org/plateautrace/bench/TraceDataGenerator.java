@@ -62,7 +62,7 @@ final class TraceDataGenerator {
 
     /** What was generated. */
     record DataSet(int trees, long lots, long links, long events, long quantities, long shipments, long holdings,
-                   long eventParties, List<Long> topLots, List<Long> harvestLots, double copySeconds) {
+                   long eventParties, List<Long> topLots, List<Long> harvestLots, double copySeconds, Map<String, Double> phases) {
     }
 
     private record LotRef(long id, String epcClass, BigDecimal quantity, long time) {
@@ -80,6 +80,7 @@ final class TraceDataGenerator {
     private final StringBuilder parties = new StringBuilder();
     private final StringBuilder events = new StringBuilder(FLUSH + 16_384);
     private CopyIn eventCopy;
+    private long copyWriteNanos;
 
     private long nextLot;
     private long nextEvent;
@@ -95,6 +96,7 @@ final class TraceDataGenerator {
     private long partyCount;
     private final List<Long> topLots = new ArrayList<>();
     private final List<Long> harvestLots = new ArrayList<>();
+    private final Map<String, Double> phases = new LinkedHashMap<>();
 
     private TraceDataGenerator(Registry registry, long seed) {
         this.registry = registry;
@@ -131,7 +133,11 @@ final class TraceDataGenerator {
                 trees++;
             }
             flushEvents(true);
+            long end = System.nanoTime();
             eventCopy.endCopy();
+            copyWriteNanos += System.nanoTime() - end;
+            phases.put("events (build + COPY)", (System.nanoTime() - start) / 1e9);
+            phases.put("of which blocked writing COPY data", copyWriteNanos / 1e9);
         } catch (Exception e) {
             if (eventCopy.isActive()) {
                 eventCopy.cancelCopy();
@@ -151,10 +157,12 @@ final class TraceDataGenerator {
             s.execute("SELECT setval('event_id_seq', " + (nextEvent - 1) + ")");
             s.execute("SELECT setval('shipment_id_seq', " + (nextShipment - 1) + ")");
         }
+        long commit = System.nanoTime();
         c.commit();
+        phases.put("commit", (System.nanoTime() - commit) / 1e9);
         c.setAutoCommit(autoCommit);
         return new DataSet(trees, lotCount, linkCount, eventCount, quantityCount, shipmentCount, holdingCount, partyCount,
-                topLots, harvestLots, (System.nanoTime() - start) / 1e9);
+                topLots, harvestLots, (System.nanoTime() - start) / 1e9, phases);
     }
 
     private static long single(Statement s, String sql) throws SQLException {
@@ -164,10 +172,12 @@ final class TraceDataGenerator {
         }
     }
 
-    private static void copy(CopyManager copy, String sql, StringBuilder rows) throws Exception {
+    private void copy(CopyManager copy, String sql, StringBuilder rows) throws Exception {
+        long start = System.nanoTime();
         copy.copyIn(sql, new java.io.StringReader(rows.toString()));
         rows.setLength(0);
         rows.trimToSize();
+        phases.put(sql.substring(5, sql.indexOf(' ', 5)), (System.nanoTime() - start) / 1e9);
     }
 
     /** One tree: harvests up to a top lot, then that lot shipped to the retailer, received and sold. */
@@ -335,7 +345,9 @@ final class TraceDataGenerator {
     private void flushEvents(boolean always) throws SQLException {
         if (events.length() >= FLUSH || (always && events.length() > 0)) {
             byte[] bytes = events.toString().getBytes(StandardCharsets.UTF_8);
+            long start = System.nanoTime();
             eventCopy.writeToCopy(bytes, 0, bytes.length);
+            copyWriteNanos += System.nanoTime() - start;
             events.setLength(0);
         }
     }

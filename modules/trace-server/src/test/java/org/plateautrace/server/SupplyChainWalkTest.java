@@ -44,7 +44,7 @@ class SupplyChainWalkTest extends ServerTest {
     void tibetanPigsToChilledCutsWithABrokenColdChainThenRecalled() {
         Walk walk = walk("tibetan_pig", "head", 20, new JsonObject().put("earTag", "154042100100231-250").put("breed", "藏香猪")
                         .put("birthDate", "2025-09-01").put("quarantineCertificate", "A5401-2026-00877"),
-                "chilled_meat", 800, 7.5);
+                "chilled_meat", 800, 2.0, 7.5, 40);
         JsonObject shipment = walk.forward.getJsonArray("shipments").stream().map(JsonObject.class::cast)
                 .filter(s -> s.getLong("lotId") == walk.product).findFirst().orElseThrow();
         JsonObject coldChain = shipment.getJsonObject("coldChain");
@@ -52,39 +52,53 @@ class SupplyChainWalkTest extends ServerTest {
         assertFalse(coldChain.getBoolean("held"));
         JsonObject excursion = coldChain.getJsonArray("excursions").getJsonObject(0);
         assertEquals(40, excursion.getLong("minutes"));
+        assertEquals("above", excursion.getString("direction"));
         assertEquals(0, excursion.getValue("worst").toString().compareTo("7.5"));
         assertTrue(lot(walk.forward, walk.product).getBoolean("coldChainBroken"), "the lot says its cold chain broke");
         walk.assertRecallReachesEverything();
     }
 
     @Test
-    void teaLeafToDriedBlackTeaHeldItsBand() {
+    void teaLeafToDriedBlackTeaLeftInTheSunForFiveHours() {
         Walk walk = walk("tea", "kg", 500, new JsonObject().put("gardenPlot", "易贡茶园 3 号片区").put("teaType", "black")
-                .put("pickingGrade", "one_bud_one_leaf"), null, 120, 24);
-        JsonObject shipment = walk.forward.getJsonArray("shipments").stream().map(JsonObject.class::cast)
-                .filter(s -> s.getLong("lotId") == walk.product).findFirst().orElseThrow();
-        assertEquals("dry_ambient", shipment.getJsonObject("coldChain").getString("profile"));
-        assertTrue(shipment.getJsonObject("coldChain").getBoolean("held"));
+                .put("pickingGrade", "one_bud_one_leaf"), null, 120, 18, 34, 300);
+        assertExcursion(walk, "dry_ambient", 300);
+        JsonObject harvestShipment = walk.forward.getJsonArray("shipments").stream().map(JsonObject.class::cast)
+                .filter(s -> s.getLong("lotId") == walk.harvest).findFirst().orElseThrow();
+        assertTrue(harvestShipment.getJsonObject("coldChain").getBoolean("held"), "no readings, no excursion claimed");
         walk.assertRecallReachesEverything();
     }
 
     @Test
-    void freshMorelsToDriedMorels() {
-        walk("fungi", "kg", 80, new JsonObject().put("species", "morel").put("cultivation", "cultivated")
+    void freshMorelsToDriedMorelsOverheatedForFiveHours() {
+        Walk walk = walk("fungi", "kg", 80, new JsonObject().put("species", "morel").put("cultivation", "cultivated")
                 .put("spawnSource", "林芝本地菌种 LZ-M3").put("substrateBatch", "JB-2026-031").put("sterilisation", "high_pressure_steam"),
-                "dry_ambient", 9, 20).assertRecallReachesEverything();
+                "dry_ambient", 9, 18, 36, 300);
+        assertExcursion(walk, "dry_ambient", 300);
+        walk.assertRecallReachesEverything();
     }
 
     @Test
-    void applesGradedAndPacked() {
-        walk("fruit", "kg", 3000, new JsonObject().put("fruitType", "apple").put("variety", "维纳斯黄金").put("orchardBlock", "羌纳 A-7"),
-                "fresh_fruit", 2800, 3).assertRecallReachesEverything();
+    void applesGradedAndPackedThenWarmedForNinetyMinutes() {
+        Walk walk = walk("fruit", "kg", 3000, new JsonObject().put("fruitType", "apple").put("variety", "维纳斯黄金")
+                .put("orchardBlock", "羌纳 A-7"), "fresh_fruit", 2800, 2, 8, 90);
+        assertExcursion(walk, "fresh_fruit", 90);
+        walk.assertRecallReachesEverything();
+    }
+
+    private static void assertExcursion(Walk walk, String profile, long minutes) {
+        JsonObject coldChain = walk.forward.getJsonArray("shipments").stream().map(JsonObject.class::cast)
+                .filter(s -> s.getLong("lotId") == walk.product).findFirst().orElseThrow().getJsonObject("coldChain");
+        assertEquals(profile, coldChain.getString("profile"));
+        assertFalse(coldChain.getBoolean("held"));
+        assertEquals(minutes, coldChain.getJsonArray("excursions").getJsonObject(0).getLong("minutes"));
+        assertEquals(37, coldChain.getInteger("readings"));
     }
 
     @Test
     void backwardTraceFindsTheHarvestAndTheFarm() {
         Walk walk = walk("tea", "kg", 100, new JsonObject().put("gardenPlot", "A-1").put("teaType", "green")
-                .put("pickingGrade", "single_bud"), null, 25, 22);
+                .put("pickingGrade", "single_bud"), null, 25, 20, 20, 0);
         JsonObject backward = api.get("/api/v1/lots/" + walk.product + "/trace?direction=backward", processor.token()).json();
         JsonObject harvest = lot(backward, walk.harvest);
         assertEquals("harvest", harvest.getString("origin"));
@@ -137,8 +151,12 @@ class SupplyChainWalkTest extends ServerTest {
         }
     }
 
+    /**
+     * Walks one chain. The shipment to the shop logs a reading every 10 minutes for 6 hours at
+     * {@code baseline} °C, with {@code hotMinutes} at {@code hotValue} °C from the first hour on.
+     */
     private Walk walk(String commodity, String harvestUnit, double harvestQuantity, JsonObject attributes, String productColdChain,
-                      double productKg, double maxTemperature) {
+                      double productKg, double baseline, double hotValue, int hotMinutes) {
         Walk walk = new Walk();
         long raw = fixtures.product(coop, commodity, harvestUnit);
         JsonObject productJson = new JsonObject().put("gtin", Fixtures.gtin13())
@@ -180,11 +198,15 @@ class SupplyChainWalkTest extends ServerTest {
                 .put("lotId", walk.product).put("quantity", new JsonObject().put("value", productKg / 2).put("unit", "kg"))
                 .put("fromSiteId", plant).put("toPartyId", retailer.id()).put("toSiteId", shop).put("carrierPartyId", carrier.id()))
                 .getLong("shipmentId");
+        fixtures.event(processor, new JsonObject().put("type", "packing").put("time", "2026-05-04T05:00:00+08:00")
+                .put("lotId", walk.product).put("sscc", "006951234" + String.format("%08d", walk.product) + org.plateautrace.model.codes.Gs1CheckDigit
+                        .compute("006951234" + String.format("%08d", walk.product)))
+                .put("serials", new JsonArray(walk.codes.stream().map(code -> ((String) code).substring(((String) code).lastIndexOf('/') + 1)).toList())));
         JsonArray readings = new JsonArray();
-        double[] temperatures = {3.0, 3.5, 6.0, 7.0, maxTemperature, 6.5, 3.8, 3.2};
-        for (int i = 0; i < temperatures.length; i++) {
-            readings.add(new JsonObject().put("time", String.format("2026-05-04T%02d:%02d:00+08:00", 6 + i / 6, (i % 6) * 10))
-                    .put("measure", "temperature").put("value", Math.min(temperatures[i], maxTemperature)).put("device", "LOG-7731"));
+        for (int minute = 0; minute <= 6 * 60; minute += 10) {
+            boolean hot = minute >= 60 && minute < 60 + hotMinutes;
+            readings.add(new JsonObject().put("time", String.format("2026-05-04T%02d:%02d:00+08:00", 6 + minute / 60, minute % 60))
+                    .put("measure", "temperature").put("value", hot ? hotValue : baseline).put("device", "LOG-7731"));
         }
         fixtures.event(carrier, new JsonObject().put("type", "sensor_reporting").put("shipmentId", toShop).put("readings", readings));
         fixtures.event(retailer, new JsonObject().put("type", "receiving").put("time", "2026-05-04T16:00:00+08:00")
