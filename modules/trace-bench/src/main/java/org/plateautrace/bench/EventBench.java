@@ -80,6 +80,38 @@ public final class EventBench {
             + " JOIN edges e ON k.input_lot_id = e.output_lot_id WHERE e.depth < 64)"
             + " SELECT DISTINCT input_lot_id, output_lot_id, quantity FROM edges";
 
+    /** The reads TraceService.describe makes after the walk (copied from TraceRepository, JDBC placeholders). */
+    private static final String LOTS = "SELECT l.id, l.lot_code AS \"lotCode\", p.gtin, l.quantity, l.unit, l.origin, "
+            + "to_char(l.harvested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS \"createdAt\", "
+            + "l.recalled_at IS NOT NULL AS recalled, l.recall_reason AS \"recallReason\", l.attributes, "
+            + "json_build_object('id', p.id, 'name', json_build_object('zh', p.name_zh, 'en', p.name_en), "
+            + "  'commodity', p.commodity, 'brand', p.brand) AS product, "
+            + "json_build_object('id', pa.id, 'name', pa.name, 'kind', pa.kind) AS owner, "
+            + "json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'county', s.county, 'township', s.township) AS site "
+            + "FROM lot l JOIN product p ON p.id = l.product_id JOIN party pa ON pa.id = l.party_id "
+            + "JOIN site s ON s.id = l.site_id WHERE l.id = ANY(?) ORDER BY l.harvested_at, l.id";
+    private static final String SHIPMENTS = "SELECT sh.id, sh.lot_id AS \"lotId\", sh.quantity, "
+            + "json_build_object('id', f.id, 'name', f.name) AS \"from\", json_build_object('id', t.id, 'name', t.name) AS \"to\", "
+            + "CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'name', c.name) END AS carrier, "
+            + "sh.shipped_at AS \"shippedAt\", sh.received_at AS \"receivedAt\", pr.commodity, pr.cold_chain AS \"coldChain\" "
+            + "FROM shipment sh JOIN party f ON f.id = sh.from_party_id JOIN party t ON t.id = sh.to_party_id "
+            + "JOIN lot l ON l.id = sh.lot_id JOIN product pr ON pr.id = l.product_id "
+            + "LEFT JOIN party c ON c.id = sh.carrier_party_id WHERE sh.lot_id = ANY(?) ORDER BY sh.shipped_at";
+    private static final String READINGS = "SELECT shipment_id AS \"shipmentId\", time, measure, value, device FROM sensor_reading "
+            + "WHERE shipment_id = ANY(?) ORDER BY shipment_id, time";
+    private static final String HOLDERS = "SELECT h.lot_id AS \"lotId\", h.quantity, json_build_object('id', p.id, 'name', p.name, "
+            + "'kind', p.kind, 'contact', p.contact) AS party, false AS \"inTransit\" FROM holding h JOIN party p ON p.id = h.party_id "
+            + "WHERE h.lot_id = ANY(?) AND h.quantity > 0 "
+            + "UNION ALL SELECT sh.lot_id, sh.quantity, json_build_object('id', p.id, 'name', p.name, 'kind', p.kind, "
+            + "'contact', p.contact), true FROM shipment sh JOIN party p ON p.id = sh.to_party_id "
+            + "WHERE sh.lot_id = ANY(?) AND sh.received_at IS NULL";
+    private static final String SALES = "SELECT q.lot_id AS \"lotId\", q.quantity, q.uom, e.event_time AS \"time\", "
+            + "e.details->>'channel' AS channel, json_build_object('id', p.id, 'name', p.name) AS seller FROM event_quantity q "
+            + "JOIN event e ON e.id = q.event_pk JOIN party p ON p.id = e.party_id WHERE q.lot_id = ANY(?) "
+            + "AND e.biz_step = 'retail_selling' ORDER BY e.event_time";
+    private static final String CODE_COUNTS = "SELECT lot_id AS \"lotId\", count(*) AS count FROM trace_code "
+            + "WHERE lot_id = ANY(?) GROUP BY lot_id";
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final DatabaseSettings db;
@@ -126,6 +158,15 @@ public final class EventBench {
         } finally {
             server.stop().await();
             vertx.close().await();
+            deleteTree(dataDir);   // the embedded database of this run holds gigabytes
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -278,8 +319,8 @@ public final class EventBench {
         DataSet data;
         double vacuumSeconds;
         Map<String, String> sizes = new LinkedHashMap<>();
+        data = TraceDataGenerator.generate(db, registry, targetEvents, 20261130L);
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-            data = TraceDataGenerator.generate(c, registry, targetEvents, 20261130L);
             long start = System.nanoTime();
             try (Statement s = c.createStatement()) {
                 // VACUUM (ANALYZE): statistics for the planner, and no autovacuum of the fresh rows during the measurement.
@@ -308,6 +349,7 @@ public final class EventBench {
 
         Random pick = new Random(42);
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Connection reads = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              PreparedStatement backward = c.prepareStatement(BACKWARD);
              PreparedStatement forward = c.prepareStatement(FORWARD)) {
             // Check once that the API and the query agree on a trace.
@@ -318,15 +360,19 @@ public final class EventBench {
                 throw new IllegalStateException("trace of " + sample + ": API lists " + answer.getJsonArray("lots").size()
                         + " lots, the query reaches " + lotsOverJdbc);
             }
-            Series back = traceSeries("backward", data.topLots(), pick, requests, token, backward);
-            Series fwd = traceSeries("forward", data.harvestLots(), pick, requests, token, forward);
+            Series back = traceSeries("backward", data.topLots(), pick, requests, token, backward, reads);
+            Series fwd = traceSeries("forward", data.harvestLots(), pick, requests, token, forward, reads);
             System.out.println("| trace, single client, " + String.format("%,d", requests) + " requests per row after "
                     + TRACE_WARM_UP + " warm-up | p50 ms | p95 ms | max ms | lots per trace (mean / max) | answer KB (mean) |");
             System.out.println("|---|---|---|---|---|---|");
-            back.print("GET /api/v1/lots/{id}/trace?direction=backward from a random level-6 lot", true);
-            back.print("baseline: the backward recursive CTE over JDBC (prepared), same lots", false);
-            fwd.print("GET /api/v1/lots/{id}/trace?direction=forward from a random harvest lot", true);
-            fwd.print("baseline: the forward recursive CTE over JDBC (prepared), same lots", false);
+            back.print("GET /api/v1/lots/{id}/trace?direction=backward from a random level-6 lot", back.http);
+            back.print("baseline: the backward recursive CTE over JDBC (prepared), same lots", back.jdbc);
+            back.print("for reference: CTE + the describe reads of TraceService (lots, shipments, readings) over JDBC, in sequence",
+                    back.reads);
+            fwd.print("GET /api/v1/lots/{id}/trace?direction=forward from a random harvest lot", fwd.http);
+            fwd.print("baseline: the forward recursive CTE over JDBC (prepared), same lots", fwd.jdbc);
+            fwd.print("for reference: CTE + the describe reads (lots, shipments, readings, holders, sales, codes) over JDBC, in sequence",
+                    fwd.reads);
             System.out.printf("%ngoal p95 under 20 ms: backward %s (%.1f ms), forward %s (%.1f ms)%n",
                     back.p95(back.http) < 20 ? "met" : "missed", back.p95(back.http),
                     fwd.p95(fwd.http) < 20 ? "met" : "missed", fwd.p95(fwd.http));
@@ -340,11 +386,12 @@ public final class EventBench {
     private final class Series {
         final List<Double> http = new ArrayList<>();
         final List<Double> jdbc = new ArrayList<>();
+        final List<Double> reads = new ArrayList<>();
         final List<Integer> lots = new ArrayList<>();
         long bytes;
 
-        void print(String label, boolean api) {
-            List<Double> values = api ? http : jdbc;
+        void print(String label, List<Double> values) {
+            boolean api = values == http;
             System.out.printf("| %s | %.1f | %.1f | %.1f | %.0f / %d | %s |%n", label, percentile(values, 50), percentile(values, 95),
                     Collections.max(values), lots.stream().mapToInt(Integer::intValue).average().orElse(0), Collections.max(lots),
                     api ? String.format("%.1f", bytes / 1024.0 / http.size()) : "-");
@@ -355,36 +402,37 @@ public final class EventBench {
         }
     }
 
-    private Series traceSeries(String direction, List<Long> roots, Random pick, int requests, String token, PreparedStatement query)
-            throws Exception {
+    private Series traceSeries(String direction, List<Long> roots, Random pick, int requests, String token, PreparedStatement query,
+                               Connection reads) throws Exception {
+        boolean forward = direction.equals("forward");
         Series series = new Series();
         for (int i = -TRACE_WARM_UP; i < requests; i++) {
             long lot = roots.get(pick.nextInt(roots.size()));
-            double httpMs;
-            double jdbcMs;
-            int lots;
-            long bytes;
-            if ((i & 1) == 0) {
+            double httpMs = 0;
+            double jdbcMs = 0;
+            double readsMs = 0;
+            long bytes = 0;
+            Set<Long> lots = null;
+            // the three measurements of one lot, in a rotating order
+            for (int step = 0; step < 3; step++) {
+                int which = (i + step) % 3;
                 long t0 = System.nanoTime();
-                bytes = traceOverHttp(lot, direction, token);
-                long t1 = System.nanoTime();
-                lots = lotsIn(query, lot);
-                long t2 = System.nanoTime();
-                httpMs = (t1 - t0) / 1e6;
-                jdbcMs = (t2 - t1) / 1e6;
-            } else {
-                long t0 = System.nanoTime();
-                lots = lotsIn(query, lot);
-                long t1 = System.nanoTime();
-                bytes = traceOverHttp(lot, direction, token);
-                long t2 = System.nanoTime();
-                jdbcMs = (t1 - t0) / 1e6;
-                httpMs = (t2 - t1) / 1e6;
+                if (which == 0) {
+                    bytes = traceOverHttp(lot, direction, token);
+                    httpMs = (System.nanoTime() - t0) / 1e6;
+                } else if (which == 1) {
+                    lots = walk(query, lot);
+                    jdbcMs = (System.nanoTime() - t0) / 1e6;
+                } else {
+                    describe(reads, walk(query, lot), forward);
+                    readsMs = (System.nanoTime() - t0) / 1e6;
+                }
             }
             if (i >= 0) {
                 series.http.add(httpMs);
                 series.jdbc.add(jdbcMs);
-                series.lots.add(lots);
+                series.reads.add(readsMs);
+                series.lots.add(lots.size());
                 series.bytes += bytes;
             }
         }
@@ -400,8 +448,8 @@ public final class EventBench {
         return response.body().length;
     }
 
-    /** Runs the recursive query, reads every row; answers how many lots it reaches (with the root). */
-    private static int lotsIn(PreparedStatement query, long lot) throws SQLException {
+    /** Runs the recursive query, reads every row; answers the lots it reaches (with the root). */
+    private static Set<Long> walk(PreparedStatement query, long lot) throws SQLException {
         Set<Long> lots = new HashSet<>();
         lots.add(lot);
         query.setLong(1, lot);
@@ -412,7 +460,52 @@ public final class EventBench {
                 rs.getBigDecimal(3);
             }
         }
-        return lots.size();
+        return lots;
+    }
+
+    private static int lotsIn(PreparedStatement query, long lot) throws SQLException {
+        return walk(query, lot).size();
+    }
+
+    /** The reads the service makes to describe a walked graph, one after another on one connection. */
+    private static void describe(Connection c, Set<Long> lots, boolean forward) throws SQLException {
+        java.sql.Array ids = c.createArrayOf("bigint", lots.toArray());
+        readAll(c, LOTS, ids);
+        List<Long> shipments = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(SHIPMENTS)) {
+            s.setArray(1, ids);
+            try (ResultSet rs = s.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    shipments.add(rs.getLong(1));
+                    for (int i = 2; i <= columns; i++) {
+                        rs.getString(i);
+                    }
+                }
+            }
+        }
+        readAll(c, READINGS, c.createArrayOf("bigint", shipments.toArray()));
+        if (forward) {
+            readAll(c, HOLDERS, ids, ids);
+            readAll(c, SALES, ids);
+            readAll(c, CODE_COUNTS, ids);
+        }
+    }
+
+    private static void readAll(Connection c, String sql, java.sql.Array... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setArray(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getString(i);
+                    }
+                }
+            }
+        }
     }
 
     private static void explain(Connection c, List<Long> tops, Random pick) throws SQLException {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.plateautrace.model.codes.DigitalLink;
 import org.plateautrace.model.codes.Gtin;
 import org.plateautrace.model.events.Commissioning;
@@ -29,6 +33,7 @@ import org.plateautrace.model.events.SupplyChainEvent;
 import org.plateautrace.model.events.SupplyChainEvent.PartyRef;
 import org.plateautrace.model.ledger.HashChain;
 import org.plateautrace.model.lots.LotCode;
+import org.plateautrace.store.DatabaseSettings;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -72,15 +77,15 @@ final class TraceDataGenerator {
     private final Random random;
     private final long now = Instant.now().getEpochSecond();
 
-    private final StringBuilder lots = new StringBuilder();
+    private final StringBuilder lots = new StringBuilder(FLUSH + 16_384);
     private final StringBuilder quantities = new StringBuilder();
     private final StringBuilder links = new StringBuilder();
     private final StringBuilder holdings = new StringBuilder();
     private final StringBuilder shipments = new StringBuilder();
     private final StringBuilder parties = new StringBuilder();
     private final StringBuilder events = new StringBuilder(FLUSH + 16_384);
-    private CopyIn eventCopy;
-    private long copyWriteNanos;
+    private CopyStream eventCopy;
+    private CopyStream lotCopy;
 
     private long nextLot;
     private long nextEvent;
@@ -103,66 +108,94 @@ final class TraceDataGenerator {
         this.random = new Random(seed);
     }
 
-    /** Writes whole trees until at least {@code targetEvents} events are generated; commits once. */
-    static DataSet generate(Connection c, Registry registry, long targetEvents, long seed) throws Exception {
-        return new TraceDataGenerator(registry, seed).run(c, targetEvents);
+    /**
+     * Writes whole trees until at least {@code targetEvents} events are generated. Events and lots are
+     * streamed by COPY on two connections while they are generated; once both are committed, the rows
+     * that point at them (quantities, links, holdings, shipments, parties) are copied on two more.
+     */
+    static DataSet generate(DatabaseSettings db, Registry registry, long targetEvents, long seed) throws Exception {
+        return new TraceDataGenerator(registry, seed).run(db, targetEvents);
     }
 
-    private DataSet run(Connection c, long targetEvents) throws Exception {
+    private static Connection open(DatabaseSettings db) throws SQLException {
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    private DataSet run(DatabaseSettings db, long targetEvents) throws Exception {
         long start = System.nanoTime();
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            nextLot = single(s, "SELECT nextval('lot_id_seq')") + 1;
-            nextEvent = single(s, "SELECT nextval('event_id_seq')") + 1;
-            nextShipment = single(s, "SELECT nextval('shipment_id_seq')") + 1;
-            try (ResultSet last = s.executeQuery("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1")) {
-                if (last.next()) {
-                    seq = last.getLong(1);
-                    previous = last.getBytes(2);
+        int trees = 0;
+        try (Connection eventConnection = open(db); Connection lotConnection = open(db)) {
+            eventConnection.setAutoCommit(false);
+            lotConnection.setAutoCommit(false);
+            try (Statement s = eventConnection.createStatement()) {
+                nextLot = single(s, "SELECT nextval('lot_id_seq')") + 1;
+                nextEvent = single(s, "SELECT nextval('event_id_seq')") + 1;
+                nextShipment = single(s, "SELECT nextval('shipment_id_seq')") + 1;
+                try (ResultSet last = s.executeQuery("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1")) {
+                    if (last.next()) {
+                        seq = last.getLong(1);
+                        previous = last.getBytes(2);
+                    }
                 }
             }
+            eventCopy = new CopyStream(eventConnection, "COPY event (id, event_id, event_type, action, biz_step, disposition, "
+                    + "event_time, event_time_zone_offset, read_point, biz_location, party_id, ilmd, details, seq, content, prev_hash, "
+                    + "hash) FROM STDIN", events);
+            lotCopy = new CopyStream(lotConnection, "COPY lot (id, party_id, product_id, site_id, lot_code, quantity, unit, "
+                    + "harvested_at, harvest_utc_offset, attributes, origin) FROM STDIN", lots);
+            try {
+                while (eventCount < targetEvents) {
+                    tree();
+                    trees++;
+                }
+                eventCopy.end();
+                lotCopy.end();
+            } catch (Exception e) {
+                eventCopy.cancel();
+                lotCopy.cancel();
+                throw e;
+            }
+            try (Statement s = eventConnection.createStatement()) {
+                s.execute("SELECT setval('lot_id_seq', " + (nextLot - 1) + ")");
+                s.execute("SELECT setval('event_id_seq', " + (nextEvent - 1) + ")");
+                s.execute("SELECT setval('shipment_id_seq', " + (nextShipment - 1) + ")");
+            }
+            eventConnection.commit();
+            lotConnection.commit();
         }
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        eventCopy = copy.copyIn("COPY event (id, event_id, event_type, action, biz_step, disposition, event_time, "
-                + "event_time_zone_offset, read_point, biz_location, party_id, ilmd, details, seq, content, prev_hash, hash) FROM STDIN");
-        int trees = 0;
+        phases.put("events and lots (generate + COPY)", (System.nanoTime() - start) / 1e9);
+        phases.put("of which blocked on COPY writes", (eventCopy.blockedNanos + lotCopy.blockedNanos) / 1e9);
+        long second = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            while (eventCount < targetEvents) {
-                tree();
-                trees++;
-            }
-            flushEvents(true);
-            long end = System.nanoTime();
-            eventCopy.endCopy();
-            copyWriteNanos += System.nanoTime() - end;
-            phases.put("events (build + COPY)", (System.nanoTime() - start) / 1e9);
-            phases.put("of which blocked writing COPY data", copyWriteNanos / 1e9);
-        } catch (Exception e) {
-            if (eventCopy.isActive()) {
-                eventCopy.cancelCopy();
-            }
-            throw e;
+            Future<?> a = pool.submit(() -> copyAll(db, List.of(
+                    Map.entry("COPY event_quantity (event_pk, list, epc_class, quantity, uom, lot_id) FROM STDIN", quantities))));
+            Future<?> b = pool.submit(() -> copyAll(db, List.of(
+                    Map.entry("COPY lot_link (input_lot_id, output_lot_id, event_pk, quantity) FROM STDIN", links),
+                    Map.entry("COPY holding (lot_id, party_id, quantity) FROM STDIN", holdings),
+                    Map.entry("COPY shipment (id, lot_id, quantity, from_party_id, from_site_id, to_party_id, to_site_id, "
+                            + "carrier_party_id, shipped_event_pk, shipped_at, received_event_pk, received_at) FROM STDIN", shipments),
+                    Map.entry("COPY event_party (event_pk, list, type, id) FROM STDIN", parties))));
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
         }
-        copy(copy, "COPY lot (id, party_id, product_id, site_id, lot_code, quantity, unit, harvested_at, harvest_utc_offset, "
-                + "attributes, origin) FROM STDIN", lots);
-        copy(copy, "COPY event_quantity (event_pk, list, epc_class, quantity, uom, lot_id) FROM STDIN", quantities);
-        copy(copy, "COPY lot_link (input_lot_id, output_lot_id, event_pk, quantity) FROM STDIN", links);
-        copy(copy, "COPY holding (lot_id, party_id, quantity) FROM STDIN", holdings);
-        copy(copy, "COPY shipment (id, lot_id, quantity, from_party_id, from_site_id, to_party_id, to_site_id, carrier_party_id, "
-                + "shipped_event_pk, shipped_at, received_event_pk, received_at) FROM STDIN", shipments);
-        copy(copy, "COPY event_party (event_pk, list, type, id) FROM STDIN", parties);
-        try (Statement s = c.createStatement()) {
-            s.execute("SELECT setval('lot_id_seq', " + (nextLot - 1) + ")");
-            s.execute("SELECT setval('event_id_seq', " + (nextEvent - 1) + ")");
-            s.execute("SELECT setval('shipment_id_seq', " + (nextShipment - 1) + ")");
-        }
-        long commit = System.nanoTime();
-        c.commit();
-        phases.put("commit", (System.nanoTime() - commit) / 1e9);
-        c.setAutoCommit(autoCommit);
+        phases.put("quantities, links, holdings, shipments, parties (COPY, two connections)", (System.nanoTime() - second) / 1e9);
         return new DataSet(trees, lotCount, linkCount, eventCount, quantityCount, shipmentCount, holdingCount, partyCount,
                 topLots, harvestLots, (System.nanoTime() - start) / 1e9, phases);
+    }
+
+    private static Void copyAll(DatabaseSettings db, List<Map.Entry<String, StringBuilder>> tables) throws Exception {
+        try (Connection c = open(db)) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            for (Map.Entry<String, StringBuilder> table : tables) {
+                copy.copyIn(table.getKey(), new java.io.StringReader(table.getValue().toString()));
+                table.getValue().setLength(0);
+                table.getValue().trimToSize();
+            }
+        }
+        return null;
     }
 
     private static long single(Statement s, String sql) throws SQLException {
@@ -172,12 +205,43 @@ final class TraceDataGenerator {
         }
     }
 
-    private void copy(CopyManager copy, String sql, StringBuilder rows) throws Exception {
-        long start = System.nanoTime();
-        copy.copyIn(sql, new java.io.StringReader(rows.toString()));
-        rows.setLength(0);
-        rows.trimToSize();
-        phases.put(sql.substring(5, sql.indexOf(' ', 5)), (System.nanoTime() - start) / 1e9);
+    /** A COPY FROM STDIN fed in chunks of about 1 MB as rows are appended to its buffer. */
+    private static final class CopyStream {
+        private final CopyIn copy;
+        private final StringBuilder rows;
+        private long blockedNanos;
+
+        CopyStream(Connection c, String sql, StringBuilder rows) throws SQLException {
+            this.copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            this.rows = rows;
+        }
+
+        void flush(boolean always) throws SQLException {
+            if (rows.length() >= FLUSH || (always && rows.length() > 0)) {
+                byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+                long start = System.nanoTime();
+                copy.writeToCopy(bytes, 0, bytes.length);
+                blockedNanos += System.nanoTime() - start;
+                rows.setLength(0);
+            }
+        }
+
+        void end() throws SQLException {
+            flush(true);
+            long start = System.nanoTime();
+            copy.endCopy();
+            blockedNanos += System.nanoTime() - start;
+        }
+
+        void cancel() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // the connection is closed next
+            }
+        }
     }
 
     /** One tree: harvests up to a top lot, then that lot shipped to the retailer, received and sold. */
@@ -338,18 +402,8 @@ final class TraceDataGenerator {
                 partyCount++;
             }
         }
-        flushEvents(false);
+        eventCopy.flush(false);
         return pk;
-    }
-
-    private void flushEvents(boolean always) throws SQLException {
-        if (events.length() >= FLUSH || (always && events.length() > 0)) {
-            byte[] bytes = events.toString().getBytes(StandardCharsets.UTF_8);
-            long start = System.nanoTime();
-            eventCopy.writeToCopy(bytes, 0, bytes.length);
-            copyWriteNanos += System.nanoTime() - start;
-            events.setLength(0);
-        }
     }
 
     private void quantity(long pk, String list, String epcClass, BigDecimal quantity, long lotId) {
@@ -364,11 +418,12 @@ final class TraceDataGenerator {
     }
 
     private void lotRow(long id, long product, long site, String code, BigDecimal quantity, long time, String attributes,
-                        String origin) {
+                        String origin) throws SQLException {
         lots.append(id).append('\t').append(registry.owner()).append('\t').append(product).append('\t').append(site).append('\t')
                 .append(code).append('\t').append(quantity.toPlainString()).append("\tkg\t").append(iso(time)).append("\t+08:00\t");
         text(lots, attributes).append('\t').append(origin).append('\n');
         lotCount++;
+        lotCopy.flush(false);
     }
 
     /** TEA-yyMMdd-XXXXX with a five-character counter in the readable alphabet: unique for both products. */

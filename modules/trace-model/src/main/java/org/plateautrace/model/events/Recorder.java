@@ -368,8 +368,8 @@ public final class Recorder {
             children.add(DigitalLink.of(lot.gtin(), lot.lotCode(), p.serials().get(i)).uri(DigitalLink.CANONICAL_BASE));
         }
         p.cases().forEach(sscc -> children.add(sscc.uri()));
-        List<QuantityElement> counted = p.serials().isEmpty() ? List.of()
-                : List.of(new QuantityElement(lotClass(lot), BigDecimal.valueOf(p.serials().size()), null));
+        List<QuantityElement> counted = List.of(new QuantityElement(lotClass(lot),
+                p.serials().isEmpty() ? null : BigDecimal.valueOf(p.serials().size()), null));
         SupplyChainEvent event = new SupplyChainEvent("AggregationEvent", p.unpack() ? "DELETE" : "ADD",
                 p.unpack() ? "unpacking" : "packing", "in_progress", p.time(), null, null, List.of(), null, null, null, null,
                 null, null, new SupplyChainEvent.Aggregation(p.parent().uri(), children, counted));

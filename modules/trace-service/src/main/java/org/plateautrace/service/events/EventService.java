@@ -18,7 +18,10 @@ import org.plateautrace.model.events.EventCommand.Shipping;
 import org.plateautrace.model.events.EventCommand.Storing;
 import org.plateautrace.model.events.Recorder;
 import org.plateautrace.model.events.Recording;
+import org.plateautrace.service.Refusal.Conflict;
 import org.plateautrace.service.auth.Caller;
+import org.plateautrace.store.UniqueViolation;
+import org.plateautrace.store.lots.LotRepository;
 import org.plateautrace.store.events.SupplyChainRepository;
 import org.plateautrace.store.events.SupplyChainRepository.Wanted;
 
@@ -63,7 +66,9 @@ public final class EventService {
                         .map(ids -> new Recorder(state, actor, ids, clock.instant()).record(commands)))
                 .compose(recording -> recording.ok()
                         ? chain.write(tx, actor, recording).map(recording)
-                        : Future.failedFuture(new BatchRefused(recording))));
+                        : Future.failedFuture(new BatchRefused(recording))))
+                .recover(error -> Future.failedFuture(UniqueViolation.on(error, LotRepository.CODE_UNIQUE)
+                        ? new Conflict("outputs", "an output lot code is already used for that product's GTIN") : error));
     }
 
     private static Wanted wanted(long actor, List<EventCommand> commands) {

@@ -36,7 +36,7 @@ import org.plateautrace.store.trace.TraceRepository.Graph;
  * and sale), the FSMA 204 history of a lot, and recalls that reach everything made from a lot.
  */
 public final class TraceService {
-    /** A recall answer lists at most this many pack codes; the counts per lot are always complete. */
+    /** A recall answer lists at most this many pack codes ({@code codesListed} says how many it lists). */
     public static final int MAX_LISTED_CODES = 10_000;
 
     private final Pool pool;
