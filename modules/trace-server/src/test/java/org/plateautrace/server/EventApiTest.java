@@ -73,6 +73,34 @@ class EventApiTest extends ServerTest {
     }
 
     @Test
+    void refusesAnOutputLotCodeAlreadyUsedForTheProduct() {
+        long harvest = harvest(100);
+        long shipment = fixtures.event(coop, shipping(harvest, 100, "2026-05-03T08:00:00+08:00")).getLong("shipmentId");
+        fixtures.event(processor, receiving(shipment, "2026-05-03T15:00:00+08:00"));
+        JsonObject processing = new JsonObject().put("type", "processing").put("time", "2026-05-04T10:00:00+08:00").put("siteId", plant)
+                .put("steps", new JsonArray().add("drying"))
+                .put("inputs", new JsonArray().add(new JsonObject().put("lotId", harvest).put("quantity", kg(50))))
+                .put("outputs", new JsonArray().add(new JsonObject().put("productId", blackTea).put("quantity", kg(12))
+                        .put("lotCode", "MT-DUP-1")));
+        fixtures.event(processor, processing);
+        processing.put("time", "2026-05-04T11:00:00+08:00");
+        Api.Response again = api.post("/api/v1/events", processor.token(), processing);
+        assertEquals(409, again.status(), again.body());
+        assertEquals("outputs", again.field());
+    }
+
+    @Test
+    void regulatorsVerifyTheLedgerAndPartiesMayNot() {
+        harvest(10);
+        Fixtures.Party regulator = fixtures.party("regulator");
+        Api.Response verdict = api.get("/api/v1/ledger/verify", regulator.token());
+        assertEquals(200, verdict.status(), verdict.body());
+        assertTrue(verdict.json().getBoolean("intact"));
+        assertTrue(verdict.json().getLong("checked") >= 1);
+        assertEquals(403, api.get("/api/v1/ledger/verify", coop.token()).status());
+    }
+
+    @Test
     void refusesToShipMoreThanTheLotHolds() {
         long harvest = harvest(100);
         Api.Response tooMuch = api.post("/api/v1/events", coop.token(), shipping(harvest, 101, "2026-05-03T08:00:00+08:00"));
