@@ -20,18 +20,8 @@ import java.util.Set;
  * Rows come back as JSON objects: this is a read model for the API and exports.
  */
 public final class TraceRepository {
-    private static final String BACKWARD = "WITH RECURSIVE edges(input_lot_id, output_lot_id, quantity, depth) AS ("
-            + " SELECT input_lot_id, output_lot_id, quantity, 1 FROM lot_link WHERE output_lot_id = $1"
-            + " UNION"
-            + " SELECT k.input_lot_id, k.output_lot_id, k.quantity, e.depth + 1 FROM lot_link k"
-            + " JOIN edges e ON k.output_lot_id = e.input_lot_id WHERE e.depth < 64)"
-            + " SELECT DISTINCT input_lot_id, output_lot_id, quantity FROM edges";
-    private static final String FORWARD = "WITH RECURSIVE edges(input_lot_id, output_lot_id, quantity, depth) AS ("
-            + " SELECT input_lot_id, output_lot_id, quantity, 1 FROM lot_link WHERE input_lot_id = $1"
-            + " UNION"
-            + " SELECT k.input_lot_id, k.output_lot_id, k.quantity, e.depth + 1 FROM lot_link k"
-            + " JOIN edges e ON k.input_lot_id = e.output_lot_id WHERE e.depth < 64)"
-            + " SELECT DISTINCT input_lot_id, output_lot_id, quantity FROM edges";
+    private static final String BACKWARD = genealogySql(false);
+    private static final String FORWARD = genealogySql(true);
 
     /** The lots reached from a root and the links between them. */
     public record Graph(long root, Set<Long> lots, List<JsonObject> links) {
@@ -41,6 +31,21 @@ public final class TraceRepository {
 
     public TraceRepository(SqlClient pool) {
         this.pool = pool;
+    }
+
+    /**
+     * The recursive walk over lot links from lot $1: backward follows outputs to their inputs, forward
+     * inputs to their outputs; answers the distinct links reached (at most 64 levels deep).
+     */
+    public static String genealogySql(boolean forward) {
+        String from = forward ? "input_lot_id" : "output_lot_id";
+        String to = forward ? "output_lot_id" : "input_lot_id";
+        return "WITH RECURSIVE edges(input_lot_id, output_lot_id, quantity, depth) AS ("
+                + " SELECT input_lot_id, output_lot_id, quantity, 1 FROM lot_link WHERE " + from + " = $1"
+                + " UNION"
+                + " SELECT k.input_lot_id, k.output_lot_id, k.quantity, e.depth + 1 FROM lot_link k"
+                + " JOIN edges e ON k." + from + " = e." + to + " WHERE e.depth < 64)"
+                + " SELECT DISTINCT input_lot_id, output_lot_id, quantity FROM edges";
     }
 
     public Future<Graph> graph(SqlClient client, long root, boolean forward) {
