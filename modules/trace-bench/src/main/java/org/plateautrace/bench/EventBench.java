@@ -377,7 +377,7 @@ public final class EventBench {
                     back.p95(back.http) < 20 ? "met" : "missed", back.p95(back.http),
                     fwd.p95(fwd.http) < 20 ? "met" : "missed", fwd.p95(fwd.http));
             if (back.p95(back.http) >= 20 || fwd.p95(fwd.http) >= 20) {
-                explain(c, data.topLots(), pick);
+                explain(c, data.topLots(), pick, backward);
             }
         }
     }
@@ -508,17 +508,28 @@ public final class EventBench {
         }
     }
 
-    private static void explain(Connection c, List<Long> tops, Random pick) throws SQLException {
+    /** EXPLAIN ANALYZE of the walk and of the largest describe read (the lots) for one random top-level lot. */
+    private static void explain(Connection c, List<Long> tops, Random pick, PreparedStatement backward) throws SQLException {
         long lot = tops.get(pick.nextInt(tops.size()));
+        Set<Long> lots = walk(backward, lot);
+        System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) of the backward walk from lot " + lot + " (" + lots.size() + " lots):\n```");
         try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + BACKWARD)) {
             s.setLong(1, lot);
-            System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) of the backward query from lot " + lot + ":\n```");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    System.out.println(rs.getString(1));
-                }
+            printPlan(s);
+        }
+        System.out.println("```\n\nEXPLAIN (ANALYZE, BUFFERS) of the lots read of TraceRepository for those " + lots.size() + " lots:\n```");
+        try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + LOTS)) {
+            s.setArray(1, c.createArrayOf("bigint", lots.toArray()));
+            printPlan(s);
+        }
+        System.out.println("```");
+    }
+
+    private static void printPlan(PreparedStatement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                System.out.println(rs.getString(1));
             }
-            System.out.println("```");
         }
     }
 

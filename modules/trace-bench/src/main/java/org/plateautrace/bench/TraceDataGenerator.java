@@ -40,7 +40,7 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Data generator for the trace benchmark (not itself measured): independent genealogy trees written
- * straight into the real tables with COPY, in one transaction, with valid foreign keys and the same
+ * straight into the real tables with COPY (no constraint or trigger disabled), with valid foreign keys and the same
  * row shapes the server writes. Each tree: harvest lots at level 0; at each of {@link #LEVELS} levels
  * a TransformationEvent combines 2 or 3 lots of the level below into one output lot. Every lot has its
  * creating event (commissioning ObjectEvent with ILMD, or the TransformationEvent) and a storing event;

@@ -5,7 +5,9 @@ import java.time.Clock;
 import org.plateautrace.model.lots.PackBounds;
 import org.plateautrace.service.auth.TokenService;
 import org.plateautrace.service.codes.CodeService;
+import org.plateautrace.model.scan.ScanSignals;
 import org.plateautrace.service.events.EventService;
+import org.plateautrace.service.scan.StoryService;
 import org.plateautrace.service.ledger.LedgerService;
 import org.plateautrace.service.trace.TraceService;
 import org.plateautrace.service.lots.LotService;
@@ -16,7 +18,7 @@ import org.plateautrace.store.registry.TokenRepository;
 
 /** Every use case of the platform, wired to one connection pool. */
 public record Services(TokenService tokens, RegistryService registry, LotService lots, CodeService codes, EventService events,
-                       TraceService traces, LedgerService ledger, Ping health) {
+                       TraceService traces, LedgerService ledger, StoryService stories, Ping health) {
 
     /**
      * @param publicBaseUrl base of the Digital Links printed on labels
@@ -27,6 +29,6 @@ public record Services(TokenService tokens, RegistryService registry, LotService
         LotService lots = new LotService(pool, clock);
         return new Services(tokens, new RegistryService(pool, tokens), lots,
                 new CodeService(pool, lots, packBounds, publicBaseUrl), new EventService(pool, clock), new TraceService(pool, clock, lots),
-                new LedgerService(pool), new Ping(pool));
+                new LedgerService(pool), new StoryService(pool, ScanSignals.DEFAULT, lots), new Ping(pool));
     }
 }

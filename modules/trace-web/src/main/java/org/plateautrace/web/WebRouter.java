@@ -10,6 +10,8 @@ import org.plateautrace.service.Services;
 import org.plateautrace.web.codes.CodeRoutes;
 import org.plateautrace.web.events.EventRoutes;
 import org.plateautrace.web.ledger.LedgerRoutes;
+import org.plateautrace.web.scan.ResolverRoutes;
+import org.plateautrace.web.scan.ScanRoutes;
 import org.plateautrace.web.trace.TraceRoutes;
 import org.plateautrace.web.lots.LotJson;
 import org.plateautrace.web.lots.LotRoutes;
@@ -35,6 +37,8 @@ public final class WebRouter {
         root.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openApi.yaml()));
         root.get("/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi.json()));
 
+        new ResolverRoutes(vertx, services.stories(), config.publicBaseUrl()).mount(root);
+
         Router api = Router.router(vertx);
         api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         JsonArray commodities = new JsonArray(CommodityProfiles.ALL.stream().map(LotJson::commodity).toList());
@@ -46,6 +50,7 @@ public final class WebRouter {
         api.route("/*").subRouter(new EventRoutes(vertx, services.events(), config.publicBaseUrl()).router());
         api.route("/*").subRouter(new TraceRoutes(vertx, services.traces()).router());
         api.route("/*").subRouter(new LedgerRoutes(vertx, services.ledger()).router());
+        api.route("/*").subRouter(new ScanRoutes(vertx, services.stories()).router());
         root.route("/api/v1/*").subRouter(api);
         return root;
     }

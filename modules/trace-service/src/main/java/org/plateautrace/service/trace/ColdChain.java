@@ -18,11 +18,11 @@ import org.plateautrace.model.coldchain.Measure;
 import org.plateautrace.model.coldchain.Reading;
 
 /** The cold-chain verdict of each shipment (its readings against its product's band), and which lots broke it. */
-final class ColdChain {
+public final class ColdChain {
     private ColdChain() {
     }
 
-    static List<JsonObject> judge(List<JsonObject> shipments, List<JsonObject> readingRows) {
+    public static List<JsonObject> judge(List<JsonObject> shipments, List<JsonObject> readingRows) {
         Map<Long, List<Reading>> readings = new HashMap<>();
         for (JsonObject row : readingRows) {
             readings.computeIfAbsent(row.getLong("shipmentId"), id -> new ArrayList<>()).add(new Reading(

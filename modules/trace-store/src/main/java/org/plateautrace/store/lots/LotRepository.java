@@ -64,6 +64,12 @@ public final class LotRepository {
                 .execute(Tuple.of(lotId, partyId)).map(rows -> rows.size() > 0);
     }
 
+    /** The lot with this code under this GTIN. */
+    public Future<Optional<Lot>> findByCode(Gtin gtin, LotCode lotCode) {
+        return pool.preparedQuery(SELECT + " WHERE p.gtin = $1 AND l.lot_code = $2").execute(Tuple.of(gtin.value(), lotCode.value()))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));
+    }
+
     public Future<Optional<Lot>> find(long id) {
         return pool.preparedQuery(SELECT + " WHERE l.id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(map(rows.iterator().next())));

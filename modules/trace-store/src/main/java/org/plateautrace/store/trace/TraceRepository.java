@@ -88,6 +88,23 @@ public final class TraceRepository {
                 + "LEFT JOIN party c ON c.id = sh.carrier_party_id WHERE sh.lot_id = ANY($1) ORDER BY sh.shipped_at", lotIds);
     }
 
+    /** Names of parties. */
+    public Future<List<JsonObject>> parties(Collection<Long> partyIds) {
+        return json("SELECT id, name, name_en AS \"nameEn\", kind FROM party WHERE id = ANY($1)", partyIds);
+    }
+
+    /** Names and places of sites. */
+    public Future<List<JsonObject>> sites(Collection<Long> siteIds) {
+        return json("SELECT id, name, kind, county, township FROM site WHERE id = ANY($1)", siteIds);
+    }
+
+    /** Certificates on these products, on the sites and on the parties of these lots. */
+    public Future<List<JsonObject>> certificates(Collection<Long> lotIds) {
+        return json("SELECT DISTINCT c.id, c.type, c.number, c.issuer, c.valid_from AS \"validFrom\", c.valid_to AS \"validTo\" "
+                + "FROM certification c JOIN lot l ON c.product_id = l.product_id OR c.site_id = l.site_id OR c.party_id = l.party_id "
+                + "WHERE l.id = ANY($1) ORDER BY c.valid_to DESC", lotIds);
+    }
+
     /** Logger readings of these shipments, in time order. */
     public Future<List<JsonObject>> readings(Collection<Long> shipmentIds) {
         return json("SELECT shipment_id AS \"shipmentId\", time, measure, value, device FROM sensor_reading "
