@@ -33,7 +33,8 @@ public final class EventRepository {
 
     /**
      * Appends events inside the caller's transaction, in order, extending the hash chain; answers
-     * their row ids. All rows go in with one batched statement per table.
+     * their row ids. Each table gets one multi-row statement (the rows travel as arrays and are
+     * unnested by the database), however many events there are.
      */
     public Future<List<Long>> append(SqlConnection tx, List<NewEvent> events) {
         if (events.isEmpty()) {
@@ -49,64 +50,108 @@ public final class EventRepository {
                         seq = row.getLong("seq");
                         previous = row.getBuffer("hash").getBytes();
                     }
-                    List<Tuple> rows = new ArrayList<>(events.size());
+                    int n = events.size();
+                    Columns c = new Columns(16, n);
                     for (NewEvent e : events) {
                         SupplyChainEvent event = e.event();
                         String content = EventDocument.canonical(e.eventId(), event);
                         byte[] hash = HashChain.next(previous, content);
-                        rows.add(Tuple.from(new Object[]{e.eventId(), event.eventType(), event.action(), event.bizStep(),
-                                event.disposition(), event.eventTime(), event.eventTimeZoneOffset(), event.readPoint(),
-                                event.bizLocation(), e.partyId(), event.ilmd().isEmpty() ? null : new JsonObject(event.ilmd()),
-                                event.details().isEmpty() ? null : new JsonObject(event.details()), ++seq, content,
-                                previous == null ? null : Buffer.buffer(previous), Buffer.buffer(hash)}));
+                        c.add(e.eventId(), event.eventType(), event.action(), event.bizStep(), event.disposition(),
+                                event.eventTime(), event.eventTimeZoneOffset(), event.readPoint(), event.bizLocation(), e.partyId(),
+                                event.ilmd().isEmpty() ? null : new JsonObject(event.ilmd()).encode(),
+                                event.details().isEmpty() ? null : new JsonObject(event.details()).encode(), ++seq, content,
+                                previous == null ? null : Buffer.buffer(previous), Buffer.buffer(hash));
                         previous = hash;
                     }
+                    long firstSeq = seq - n + 1;
                     return tx.preparedQuery("INSERT INTO event (event_id, event_type, action, biz_step, disposition, event_time, "
                                     + "event_time_zone_offset, read_point, biz_location, party_id, ilmd, details, seq, content, "
-                                    + "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
-                                    + "RETURNING id")
-                            .executeBatch(rows);
+                                    + "prev_hash, hash) SELECT a, b, c, d, e, f, g, h, i, j, k::jsonb, l::jsonb, m, o, p, q FROM unnest("
+                                    + "$1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], "
+                                    + "$8::text[], $9::text[], $10::bigint[], $11::text[], $12::text[], $13::bigint[], $14::text[], "
+                                    + "$15::bytea[], $16::bytea[]) AS t(a, b, c, d, e, f, g, h, i, j, k, l, m, o, p, q) RETURNING id, seq")
+                            .execute(c.tuple(new Class<?>[]{String.class, String.class, String.class, String.class, String.class,
+                                    java.time.OffsetDateTime.class, String.class, String.class, String.class, Long.class, String.class,
+                                    String.class, Long.class, String.class, Buffer.class, Buffer.class}))
+                            .map(rows -> {
+                                Long[] pks = new Long[n];
+                                for (Row row : rows) {
+                                    pks[(int) (row.getLong("seq") - firstSeq)] = row.getLong("id");
+                                }
+                                return List.of(pks);
+                            });
                 })
-                .compose(inserted -> {
-                    List<Long> pks = new ArrayList<>(events.size());
-                    for (RowSet<Row> rows = inserted; rows != null; rows = rows.next()) {
-                        pks.add(rows.iterator().next().getLong("id"));
-                    }
-                    return children(tx, events, pks).map(pks);
-                });
+                .compose(pks -> children(tx, events, pks).map(pks));
     }
 
     private static Future<Void> children(SqlConnection tx, List<NewEvent> events, List<Long> pks) {
-        List<Tuple> quantities = new ArrayList<>();
-        List<Tuple> parties = new ArrayList<>();
-        List<Tuple> epcs = new ArrayList<>();
+        Columns quantities = new Columns(6, events.size());
+        Columns parties = new Columns(4, events.size());
+        Columns epcs = new Columns(3, events.size());
         for (int i = 0; i < events.size(); i++) {
             NewEvent e = events.get(i);
             long pk = pks.get(i);
             e.event().quantityLists().forEach((list, elements) -> {
                 for (QuantityElement q : elements) {
-                    quantities.add(Tuple.of(pk, list, q.epcClass(), q.quantity(), q.uom(), e.lotOfClass().get(q.epcClass())));
+                    quantities.add(pk, list, q.epcClass(), q.quantity() == null ? null : q.quantity().toPlainString(), q.uom(),
+                            e.lotOfClass().get(q.epcClass()));
                 }
             });
             if (e.event().aggregation() != null) {
-                epcs.add(Tuple.of(pk, "parent", e.event().aggregation().parentId()));
-                e.event().aggregation().childEpcs().forEach(epc -> epcs.add(Tuple.of(pk, "child", epc)));
+                epcs.add(pk, "parent", e.event().aggregation().parentId());
+                e.event().aggregation().childEpcs().forEach(epc -> epcs.add(pk, "child", epc));
             }
             for (PartyRef ref : e.event().sourceList()) {
-                parties.add(Tuple.of(pk, "source", ref.type(), ref.id()));
+                parties.add(pk, "source", ref.type(), ref.id());
             }
             for (PartyRef ref : e.event().destinationList()) {
-                parties.add(Tuple.of(pk, "destination", ref.type(), ref.id()));
+                parties.add(pk, "destination", ref.type(), ref.id());
             }
         }
-        Future<?> q = quantities.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
-                "INSERT INTO event_quantity (event_pk, list, epc_class, quantity, uom, lot_id) VALUES ($1, $2, $3, $4, $5, $6)")
-                .executeBatch(quantities);
-        return q.compose(done -> parties.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
-                        "INSERT INTO event_party (event_pk, list, type, id) VALUES ($1, $2, $3, $4)").executeBatch(parties))
-                .compose(done -> epcs.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
-                        "INSERT INTO event_epc (event_pk, list, epc) VALUES ($1, $2, $3)").executeBatch(epcs))
-                .mapEmpty();
+        return insert(tx, quantities, "INSERT INTO event_quantity (event_pk, list, epc_class, quantity, uom, lot_id) "
+                        + "SELECT a, b, c, d::numeric, e, f FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], "
+                        + "$6::bigint[]) AS t(a, b, c, d, e, f)",
+                new Class<?>[]{Long.class, String.class, String.class, String.class, String.class, Long.class})
+                .compose(done -> insert(tx, parties, "INSERT INTO event_party (event_pk, list, type, id) "
+                        + "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])",
+                        new Class<?>[]{Long.class, String.class, String.class, String.class}))
+                .compose(done -> insert(tx, epcs, "INSERT INTO event_epc (event_pk, list, epc) "
+                        + "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])",
+                        new Class<?>[]{Long.class, String.class, String.class}));
+    }
+
+    private static Future<Void> insert(SqlConnection tx, Columns rows, String sql, Class<?>[] types) {
+        return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).execute(rows.tuple(types)).mapEmpty();
+    }
+
+    /** Rows gathered column by column, to be sent as one array per column. */
+    private static final class Columns {
+        private final List<List<Object>> columns = new ArrayList<>();
+
+        Columns(int count, int expectedRows) {
+            for (int i = 0; i < count; i++) {
+                columns.add(new ArrayList<>(expectedRows));
+            }
+        }
+
+        void add(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                columns.get(i).add(values[i]);
+            }
+        }
+
+        boolean isEmpty() {
+            return columns.get(0).isEmpty();
+        }
+
+        Tuple tuple(Class<?>[] types) {
+            Tuple tuple = Tuple.tuple();
+            for (int i = 0; i < columns.size(); i++) {
+                List<Object> column = columns.get(i);
+                tuple.addValue(column.toArray((Object[]) java.lang.reflect.Array.newInstance(types[i], column.size())));
+            }
+            return tuple;
+        }
     }
 
     /** Which of these eventIDs are already stored. */
