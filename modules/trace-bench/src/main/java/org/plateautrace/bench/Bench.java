@@ -63,7 +63,7 @@ public final class Bench {
         Path dataDir = Files.createTempDirectory("plateau-bench");
         String dbUrl = System.getenv("PLATEAU_BENCH_DB_URL");
         Vertx vertx = Vertx.vertx();
-        PlateauServer server = PlateauServer.start(vertx, new ServerConfig(port, dataDir, dbUrl, null, ADMIN, false, 16, null)).await();
+        PlateauServer server = PlateauServer.start(vertx, new ServerConfig(port, dataDir, dbUrl, null, ADMIN, false, 16, null, 100_000)).await();
         try {
             Bench bench = new Bench(port);
             System.out.println("## Codes benchmark, " + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()

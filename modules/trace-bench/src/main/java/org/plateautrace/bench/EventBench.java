@@ -139,7 +139,7 @@ public final class EventBench {
         String dbUrl = System.getenv("PLATEAU_BENCH_DB_URL");
         Vertx vertx = Vertx.vertx();
         long started = System.nanoTime();
-        PlateauServer server = PlateauServer.start(vertx, new ServerConfig(port, dataDir, dbUrl, null, ADMIN, false, 16, null)).await();
+        PlateauServer server = PlateauServer.start(vertx, new ServerConfig(port, dataDir, dbUrl, null, ADMIN, false, 16, null, 100_000)).await();
         try {
             EventBench bench = new EventBench(port, server.databaseSettings());
             System.out.println("## Events benchmark, " + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()

@@ -12,6 +12,7 @@ import org.plateautrace.store.DatabaseSettings;
 import org.plateautrace.store.EmbeddedDatabase;
 import org.plateautrace.web.HttpVerticle;
 import org.plateautrace.web.OpenApiDocument;
+import org.plateautrace.web.RateLimit;
 import org.plateautrace.web.WebConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +71,12 @@ public final class PlateauServer {
     private static Future<PlateauServer> serve(Vertx vertx, ServerConfig config, EmbeddedDatabase local, Database database) {
         Services services = Services.on(database.pool(), Clock.systemUTC(), config.publicBaseUrl(), config.packBounds());
         WebConfig web = new WebConfig(config.port(), config.publicBaseUrl());
+        RateLimit resolverLimit = new RateLimit(config.resolverRequestsPerMinute());
         return services.tokens().bootstrapAdmin(config.adminToken()).compose(generated -> {
             generated.ifPresent(PlateauServer::announceAdminToken);
             Optional<String> adminToken = generated.or(() -> Optional.ofNullable(config.adminToken()));
             return vertx.executeBlocking(OpenApiDocument::load)
-                    .compose(openApi -> vertx.deployVerticle(() -> new HttpVerticle(services, web, openApi),
+                    .compose(openApi -> vertx.deployVerticle(() -> new HttpVerticle(services, web, openApi, resolverLimit),
                             new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE)))
                     .compose(id -> {
                         LOG.info("Plateau Trace listening on port {}; public base URL {}", config.port(), web.publicBaseUrl());

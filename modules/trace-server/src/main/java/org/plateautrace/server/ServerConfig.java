@@ -12,15 +12,17 @@ import org.plateautrace.model.lots.PackBounds;
  * @param adminToken    the bootstrap administrator token; null means generate one on first start
  * @param publicBaseUrl base of every Digital Link and QR code; defaults to http://localhost:{port}
  * @param packBounds    pack codes one unit of a lot may carry (config key {@code packsPerUnit}, e.g. {"kg": 50})
+ * @param resolverRequestsPerMinute public resolver requests one client may make a minute (0: the default, 120)
  */
 public record ServerConfig(int port, Path dataDir, String dbUrl, String publicBaseUrl, String adminToken,
-                           boolean demo, int poolSize, PackBounds packBounds) {
+                           boolean demo, int poolSize, PackBounds packBounds, int resolverRequestsPerMinute) {
 
     /** Config keys and the environment variables that set them. */
     static final String[][] KEYS = {
             {"port", "PLATEAU_PORT"}, {"dataDir", "PLATEAU_DATA_DIR"}, {"dbUrl", "PLATEAU_DB_URL"},
             {"publicBaseUrl", "PLATEAU_PUBLIC_BASE_URL"}, {"adminToken", "PLATEAU_ADMIN_TOKEN"},
-            {"demo", "PLATEAU_DEMO"}, {"poolSize", "PLATEAU_POOL_SIZE"}};
+            {"demo", "PLATEAU_DEMO"}, {"poolSize", "PLATEAU_POOL_SIZE"},
+            {"resolverRequestsPerMinute", "PLATEAU_RESOLVER_REQUESTS_PER_MINUTE"}};
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -39,6 +41,7 @@ public record ServerConfig(int port, Path dataDir, String dbUrl, String publicBa
             adminToken = null;
         }
         packBounds = packBounds == null ? PackBounds.DEFAULT : packBounds;
+        resolverRequestsPerMinute = resolverRequestsPerMinute <= 0 ? 120 : resolverRequestsPerMinute;
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1");
         }
@@ -52,7 +55,8 @@ public record ServerConfig(int port, Path dataDir, String dbUrl, String publicBa
                 string(merged, "dbUrl"), string(merged, "publicBaseUrl"), string(merged, "adminToken"),
                 Boolean.parseBoolean(String.valueOf(merged.getValue("demo", false))),
                 Integer.parseInt(String.valueOf(merged.getValue("poolSize", 16))),
-                PackBounds.DEFAULT.with(merged.getJsonObject("packsPerUnit", new JsonObject()).getMap()));
+                PackBounds.DEFAULT.with(merged.getJsonObject("packsPerUnit", new JsonObject()).getMap()),
+                Integer.parseInt(String.valueOf(merged.getValue("resolverRequestsPerMinute", 120))));
     }
 
     private static String string(JsonObject json, String key) {

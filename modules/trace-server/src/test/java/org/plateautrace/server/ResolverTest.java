@@ -172,6 +172,39 @@ class ResolverTest extends ServerTest {
     }
 
     @Test
+    void answersHeadWithoutCountingAScanAndRevalidatesByETag() throws Exception {
+        String pack = packPath(lot());
+        HttpResponse<String> head = send(HttpRequest.newBuilder(uri(pack)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        assertEquals(404, send(HttpRequest.newBuilder(uri("/01/" + pack.substring(4, 18) + "/10/NOPE"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode());
+
+        HttpResponse<String> first = get(pack, "application/json");
+        assertEquals(1, new JsonObject(first.body()).getJsonObject("authenticity").getInteger("scans"), "HEAD is no scan");
+        String cache = first.headers().firstValue("Cache-Control").orElseThrow();
+        assertTrue(cache.contains("max-age=30") && cache.contains("must-revalidate"), cache);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, send(HttpRequest.newBuilder(uri(pack)).header("Accept", "application/json")
+                .header("If-None-Match", etag)).statusCode(), "unchanged story");
+    }
+
+    @Test
+    void limitsHowOftenOneClientMayAsk() throws Exception {
+        String pack = packPath(lot());
+        int limited = 0;
+        for (int i = 0; i < 130; i++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(pack)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .header("X-Forwarded-For", "198.51.100.7"));
+            if (response.statusCode() == 429) {
+                limited++;
+            }
+        }
+        assertTrue(limited >= 10, "120 a minute, then 429: " + limited);
+        assertEquals(200, send(HttpRequest.newBuilder(uri(pack)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("X-Forwarded-For", "198.51.100.8")).statusCode(), "other clients are not held up");
+    }
+
+    @Test
     void theTypicalPageWeighsUnder60KilobytesCompressed() throws Exception {
         HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(uri(packPath(lot()))).header("Accept", "text/html")
                 .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -30,12 +30,12 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(boolean demo) {
         return new TestServer(new ServerConfig(freePort(), tempDir(), TestDatabase.fresh().url(),
-                "https://trace.example.cn", ADMIN_TOKEN, demo, 4, null));
+                "https://trace.example.cn", ADMIN_TOKEN, demo, 4, null, 0));
     }
 
     /** A server on its own embedded PostgreSQL under {@code dataDir} (as a user runs it). */
     static TestServer embedded(Path dataDir, String adminToken) {
-        return new TestServer(new ServerConfig(freePort(), dataDir, null, null, adminToken, false, 4, null));
+        return new TestServer(new ServerConfig(freePort(), dataDir, null, null, adminToken, false, 4, null, 0));
     }
 
     static int freePort() {

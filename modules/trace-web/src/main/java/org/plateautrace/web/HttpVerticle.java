@@ -10,17 +10,19 @@ public final class HttpVerticle extends VerticleBase {
     private final Services services;
     private final WebConfig config;
     private final OpenApiDocument openApi;
+    private final RateLimit resolverLimit;
 
-    public HttpVerticle(Services services, WebConfig config, OpenApiDocument openApi) {
+    public HttpVerticle(Services services, WebConfig config, OpenApiDocument openApi, RateLimit resolverLimit) {
         this.services = services;
         this.config = config;
         this.openApi = openApi;
+        this.resolverLimit = resolverLimit;
     }
 
     @Override
     public Future<?> start() {
         return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-                .requestHandler(WebRouter.create(vertx, services, config, openApi))
+                .requestHandler(WebRouter.create(vertx, services, config, openApi, resolverLimit))
                 .listen(config.port());
     }
 }

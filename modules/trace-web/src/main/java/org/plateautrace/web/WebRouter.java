@@ -25,7 +25,7 @@ public final class WebRouter {
     private WebRouter() {
     }
 
-    public static Router create(Vertx vertx, Services services, WebConfig config, OpenApiDocument openApi) {
+    public static Router create(Vertx vertx, Services services, WebConfig config, OpenApiDocument openApi, RateLimit resolverLimit) {
         Router root = Router.router(vertx);
         root.route().failureHandler(Problems::handle);
         for (int status : new int[]{404, 405, 413, 415}) {
@@ -37,7 +37,7 @@ public final class WebRouter {
         root.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openApi.yaml()));
         root.get("/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi.json()));
 
-        new ResolverRoutes(vertx, services.stories(), config.publicBaseUrl()).mount(root);
+        new ResolverRoutes(services.stories(), config.publicBaseUrl(), resolverLimit).mount(root);
 
         Router api = Router.router(vertx);
         api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));

@@ -1,7 +1,6 @@
 package org.plateautrace.web.scan;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,6 +14,7 @@ import org.plateautrace.service.scan.StoryService;
 import org.plateautrace.service.scan.StoryService.Client;
 import org.plateautrace.service.scan.StoryService.TooMany;
 import org.plateautrace.web.Problems;
+import org.plateautrace.web.RateLimit;
 import org.plateautrace.web.Replies;
 
 /**
@@ -27,22 +27,55 @@ public final class ResolverRoutes {
     public static final String REGION_HEADER = "X-Client-Region";
     private static final String GS1 = "https://gs1.org/voc/";
     private static final long FEEDBACK_BODY_LIMIT = 8 * 1024;
+    /** A code's state may change (a recall): caches keep an answer briefly and revalidate by ETag. */
+    private static final String CACHE = "private, max-age=30, must-revalidate";
 
-    private final Vertx vertx;
     private final StoryService stories;
     private final String publicBaseUrl;
+    private final RateLimit rateLimit;
 
-    public ResolverRoutes(Vertx vertx, StoryService stories, String publicBaseUrl) {
-        this.vertx = vertx;
+    public ResolverRoutes(StoryService stories, String publicBaseUrl, RateLimit rateLimit) {
         this.stories = stories;
         this.publicBaseUrl = publicBaseUrl;
+        this.rateLimit = rateLimit;
     }
 
     /** Mounts the resolver on the root router. */
     public void mount(Router root) {
         root.get("/.well-known/gs1resolver").handler(this::describe);
+        root.routeWithRegex("/01/.+").handler(this::limit);
         root.postWithRegex("/01/.+/feedback").handler(BodyHandler.create(false).setBodyLimit(FEEDBACK_BODY_LIMIT)).handler(this::feedback);
         root.getWithRegex("/01/.+").handler(this::resolve);
+        root.headWithRegex("/01/.+").handler(this::head);
+    }
+
+    /** Per-client rate limit of the public resolver (the client's address, as the proxy reports it). */
+    private void limit(RoutingContext ctx) {
+        if (rateLimit.allow(address(ctx), System.currentTimeMillis())) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Retry-After", "60");
+        Problems.send(ctx, 429, "too-many-requests", "Too many requests",
+                "at most " + rateLimit.perMinute() + " requests a minute from one client", null, new JsonObject());
+    }
+
+    /** HEAD: whether the code resolves, with the page's headers, recording no scan. */
+    private void head(RoutingContext ctx) {
+        DigitalLink.Parsed parsed;
+        try {
+            parsed = DigitalLink.parse(ctx.request().path());
+        } catch (Invalid e) {
+            ctx.response().setStatusCode(400).end();
+            return;
+        }
+        if (!parsed.canonical()) {
+            ctx.response().setStatusCode(301).putHeader("Location", parsed.link().path()).end();
+            return;
+        }
+        stories.recalled(parsed.link()).onSuccess(recalled -> ctx.response().setStatusCode(200)
+                        .putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", CACHE).end())
+                .onFailure(error -> ctx.response().setStatusCode(error instanceof Refusal.NotFound ? 404 : 500).end());
     }
 
     private void describe(RoutingContext ctx) {
@@ -95,7 +128,12 @@ public final class ResolverRoutes {
         String format = ctx.queryParams().get("format");
         Client client = new Client(ctx.request().getHeader(REGION_HEADER), address(ctx), ctx.request().getHeader("User-Agent"));
         stories.story(link, client).onSuccess(story -> {
-            ctx.response().putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept, Accept-Language");
+            String etag = etag(story, format, lang);
+            ctx.response().putHeader("Cache-Control", CACHE).putHeader("ETag", etag).putHeader("Vary", "Accept, Accept-Language");
+            if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+                ctx.response().setStatusCode(304).end();
+                return;
+            }
             if ("certificates".equals(format)) {
                 Replies.send(ctx, 200, new JsonObject().put("certificates", story.getJsonArray("certificates")));
             } else if ("recall".equals(format)) {
@@ -158,6 +196,22 @@ public final class ResolverRoutes {
             set.put(GS1 + "recall", target(links.getString("gs1:recall"), "application/json", "召回通知 Recall notice"));
         }
         return new JsonObject().put("linkset", new JsonArray().add(set));
+    }
+
+    /**
+     * The ETag of a story answer: its content without the scan counters (which change with every
+     * scan), so a revisit within the cache time revalidates cheaply; a recall changes it.
+     */
+    private static String etag(JsonObject story, String format, String lang) {
+        JsonObject stable = story.copy();
+        stable.remove("authenticity");
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((format + "|" + lang + "|" + stable.encode()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonArray target(String href, String type, String title) {
