@@ -55,7 +55,13 @@ class SupplyChainWalkTest extends ServerTest {
         assertEquals("above", excursion.getString("direction"));
         assertEquals(0, excursion.getValue("worst").toString().compareTo("7.5"));
         assertTrue(lot(walk.forward, walk.product).getBoolean("coldChainBroken"), "the lot says its cold chain broke");
+        JsonObject story = walk.assertConsumerPageTellsTheStory();
+        assertFalse(story.getJsonObject("coldChain").getBoolean("held"));
+        assertEquals("chilled_meat", story.getJsonObject("coldChain").getString("profile"));
         walk.assertRecallReachesEverything();
+        JsonObject recalled = walk.story();
+        assertEquals("农残超标 pesticide residue above limit", recalled.getJsonObject("recall").getString("reason"));
+        assertTrue(recalled.getJsonObject("recall").getBoolean("self"), "recalling the pigs withdrew the cuts too");
     }
 
     @Test
@@ -63,6 +69,7 @@ class SupplyChainWalkTest extends ServerTest {
         Walk walk = walk("tea", "kg", 500, new JsonObject().put("gardenPlot", "易贡茶园 3 号片区").put("teaType", "black")
                 .put("pickingGrade", "one_bud_one_leaf"), null, 120, 18, 34, 300);
         assertExcursion(walk, "dry_ambient", 300);
+        walk.assertConsumerPageTellsTheStory();
         JsonObject harvestShipment = walk.forward.getJsonArray("shipments").stream().map(JsonObject.class::cast)
                 .filter(s -> s.getLong("lotId") == walk.harvest).findFirst().orElseThrow();
         assertTrue(harvestShipment.getJsonObject("coldChain").getBoolean("held"), "no readings, no excursion claimed");
@@ -121,6 +128,33 @@ class SupplyChainWalkTest extends ServerTest {
         long product;
         JsonObject forward;
         JsonArray codes;
+
+        /** The story a consumer gets for the first pack code, as JSON. */
+        JsonObject story() {
+            String uri = codes.getString(0);
+            Api.Response response = api.get(uri.substring(uri.indexOf("/01/")), null, "Accept", "application/json");
+            assertEquals(200, response.status(), response.body());
+            return response.json();
+        }
+
+        /** The pack's page names the farm, every step, the cold chain, the certificate and the sale. */
+        JsonObject assertConsumerPageTellsTheStory() {
+            JsonObject story = story();
+            assertTrue(story.getJsonArray("origin").getJsonObject(0).getJsonObject("party").getString("name")
+                    .startsWith("波密县易贡茶叶农民专业合作社"), "the cooperative that harvested it");
+            Set<String> steps = story.getJsonArray("timeline").stream().map(e -> ((JsonObject) e).getString("step"))
+                    .collect(Collectors.toSet());
+            assertTrue(steps.containsAll(Set.of("harvest", "shipping", "receiving", "processing", "packing", "sensor_reporting", "sale")),
+                    steps.toString());
+            assertEquals(1, story.getJsonObject("coldChain").getJsonArray("shipments").size());
+            assertEquals(37, story.getJsonObject("coldChain").getJsonArray("shipments").getJsonObject(0).getJsonArray("readings").size());
+            assertEquals("direct_store", story.getJsonArray("sales").getJsonObject(0).getString("channel"));
+            String uri = codes.getString(0);
+            String page = api.get(uri.substring(uri.indexOf("/01/")), null, "Accept", "text/html").body();
+            assertTrue(page.contains("林芝加工品") && page.contains("<svg"), "the page shows the product and a temperature chart");
+            assertTrue(page.contains("直营店"), "the sale channel in Chinese");
+            return story;
+        }
 
         void assertRecallReachesEverything() {
             Api.Response notOwner = api.post("/api/v1/lots/" + harvest + "/recall", retailer.token(), new JsonObject().put("reason", "x"));
