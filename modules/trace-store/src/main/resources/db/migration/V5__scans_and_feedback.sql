@@ -11,8 +11,7 @@ CREATE TABLE scan (
     client_hash  bytea       NOT NULL,
     agent_class  text        NOT NULL
 );
-CREATE INDEX scan_code_idx ON scan (gtin, serial, scanned_at);
-CREATE INDEX scan_lot_idx ON scan (lot_id, scanned_at);
+CREATE INDEX scan_code_idx ON scan (lot_id, serial, scanned_at);
 
 CREATE TABLE feedback (
     id          bigserial PRIMARY KEY,

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class ConsumerPage {
     private static final List<String> DEFAULT_FEEDBACK = List.of("quality", "counterfeit", "labelling", "safety", "other");
 
-    private static final String STYLE = "*{box-sizing:border-box}"
+    private static final String STYLE = "*{box-sizing:border-box}html{overflow-anchor:none}"
             + "body{margin:0;font:15px/1.55 system-ui,-apple-system,\"PingFang SC\",\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;"
             + "color:#1f2529;background:#f3efe6;overflow-wrap:anywhere}"
             + "header{display:flex;justify-content:space-between;align-items:center;gap:8px;padding:8px 14px;background:#6d2a1a;color:#fff}"
