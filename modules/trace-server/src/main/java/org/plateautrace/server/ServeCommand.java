@@ -2,10 +2,10 @@ package org.plateautrace.server;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: runs the platform until stopped. */
@@ -19,13 +19,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port to listen on (default 8080).")
     Integer port;
 
-    @Option(names = "--data-dir", description = "Directory for the embedded PostgreSQL data and other files "
-            + "(default ./data); kept across restarts.")
-    Path dataDir;
-
-    @Option(names = "--db-url", description = "Use this PostgreSQL instead of the embedded one, "
-            + "e.g. postgresql://user:password@host:5432/plateau")
-    String dbUrl;
+    @Mixin
+    DatabaseOptions databaseOptions;
 
     @Option(names = "--public-base-url", description = "Base of every Digital Link and QR code "
             + "(default http://localhost:<port>).")
@@ -35,17 +30,13 @@ final class ServeCommand implements Callable<Integer> {
             + "certificates, harvest lots) when the database is empty; party tokens go to <data-dir>/demo-tokens.env.")
     boolean demo;
 
-    @Option(names = "--config", description = "Configuration file (default config/application.json; optional).",
-            defaultValue = "config/application.json")
-    Path configFile;
-
     @Override
     public Integer call() throws InterruptedException {
         Vertx vertx = Vertx.vertx();
         ServerConfig config;
         PlateauServer server;
         try {
-            config = ConfigLoader.load(vertx, configFile, options()).await();
+            config = databaseOptions.load(vertx, options()).await();
             server = PlateauServer.start(vertx, config).await();
         } catch (RuntimeException e) {
             System.err.println("Plateau Trace did not start: " + e.getMessage());
@@ -66,12 +57,6 @@ final class ServeCommand implements Callable<Integer> {
         JsonObject options = new JsonObject();
         if (port != null) {
             options.put("port", port);
-        }
-        if (dataDir != null) {
-            options.put("dataDir", dataDir.toString());
-        }
-        if (dbUrl != null) {
-            options.put("dbUrl", dbUrl);
         }
         if (publicBaseUrl != null) {
             options.put("publicBaseUrl", publicBaseUrl);

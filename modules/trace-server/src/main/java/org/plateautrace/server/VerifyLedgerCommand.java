@@ -13,7 +13,7 @@ import org.plateautrace.store.DatabaseSettings;
 import org.plateautrace.store.EmbeddedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code verify-ledger}: checks the event hash chain of a database and tells whether it is intact. */
@@ -31,16 +31,8 @@ final class VerifyLedgerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", description = "Directory of the embedded PostgreSQL data (default ./data).")
-    Path dataDir;
-
-    @Option(names = "--db-url", description = "Verify this PostgreSQL instead of the embedded one, "
-            + "e.g. postgresql://user:password@host:5432/plateau")
-    String dbUrl;
-
-    @Option(names = "--config", description = "Configuration file (default config/application.json; optional).",
-            defaultValue = "config/application.json")
-    Path configFile;
+    @Mixin
+    DatabaseOptions databaseOptions;
 
     @Override
     public Integer call() {
@@ -50,7 +42,7 @@ final class VerifyLedgerCommand implements Callable<Integer> {
         EmbeddedDatabase embedded = null;
         Database database = null;
         try {
-            ServerConfig config = ConfigLoader.load(vertx, configFile, options()).await();
+            ServerConfig config = databaseOptions.load(vertx, new JsonObject()).await();
             DatabaseSettings settings;
             if (config.dbUrl() == null) {
                 Path directory = config.dataDir().resolve("postgres");
@@ -93,16 +85,5 @@ final class VerifyLedgerCommand implements Callable<Integer> {
             }
         }
         vertx.close().await();
-    }
-
-    private JsonObject options() {
-        JsonObject options = new JsonObject();
-        if (dataDir != null) {
-            options.put("dataDir", dataDir.toString());
-        }
-        if (dbUrl != null) {
-            options.put("dbUrl", dbUrl);
-        }
-        return options;
     }
 }
