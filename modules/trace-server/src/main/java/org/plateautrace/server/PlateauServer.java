@@ -69,7 +69,7 @@ public final class PlateauServer {
     }
 
     private static Future<PlateauServer> serve(Vertx vertx, ServerConfig config, EmbeddedDatabase local, Database database) {
-        Services services = Services.on(database.pool(), Clock.systemUTC(), config.publicBaseUrl(), config.packBounds());
+        Services services = Services.on(vertx, database.pool(), Clock.systemUTC(), config.publicBaseUrl(), config.packBounds());
         WebConfig web = new WebConfig(config.port(), config.publicBaseUrl());
         RateLimit resolverLimit = new RateLimit(config.resolverRequestsPerMinute());
         return services.tokens().bootstrapAdmin(config.adminToken()).compose(generated -> {

@@ -35,7 +35,7 @@ class OpenApiContractTest {
     void documentsExactlyTheRoutesTheRouterServes(Vertx vertx, VertxTestContext test) {
         OpenApiDocument document = OpenApiDocument.load();
         Database.open(vertx, TestDatabase.fresh(), 2).onComplete(test.succeeding(database -> test.verify(() -> {
-            Router router = WebRouter.create(vertx, Services.on(database.pool(), Clock.systemUTC(), "http://localhost:8080", PackBounds.DEFAULT),
+            Router router = WebRouter.create(vertx, Services.on(vertx, database.pool(), Clock.systemUTC(), "http://localhost:8080", PackBounds.DEFAULT),
                     new WebConfig(8080, "http://localhost:8080"), document, new org.plateautrace.web.RateLimit(60));
             Set<String> served = new TreeSet<>();
             collect(router, "", served);

@@ -1,5 +1,6 @@
 package org.plateautrace.service;
 
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import org.plateautrace.model.lots.PackBounds;
@@ -24,11 +25,11 @@ public record Services(TokenService tokens, RegistryService registry, LotService
      * @param publicBaseUrl base of the Digital Links printed on labels
      * @param packBounds    how many pack codes a unit of a lot may carry
      */
-    public static Services on(Pool pool, Clock clock, String publicBaseUrl, PackBounds packBounds) {
+    public static Services on(Vertx vertx, Pool pool, Clock clock, String publicBaseUrl, PackBounds packBounds) {
         TokenService tokens = new TokenService(pool, new TokenRepository(pool), new PartyRepository(pool));
         LotService lots = new LotService(pool, clock);
         return new Services(tokens, new RegistryService(pool, tokens), lots,
-                new CodeService(pool, lots, packBounds, publicBaseUrl), new EventService(pool, clock), new TraceService(pool, clock, lots),
+                new CodeService(vertx, pool, lots, packBounds, publicBaseUrl), new EventService(vertx, pool, clock), new TraceService(pool, clock, lots),
                 new LedgerService(pool), new StoryService(pool, ScanSignals.DEFAULT, lots), new Ping(pool));
     }
 }

@@ -1,6 +1,7 @@
 package org.plateautrace.service.codes;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class CodeService {
     /** A serial collision (about 2^-65 per pair) makes the whole batch draw again; twice is plenty. */
     private static final int ATTEMPTS = 3;
 
+    private final Vertx vertx;
     private final Pool pool;
     private final SecureRandom random = new SecureRandom();
     private final CodeRepository codes;
@@ -41,7 +43,8 @@ public final class CodeService {
     private final PackBounds bounds;
     private final String publicBase;
 
-    public CodeService(Pool pool, LotService lots, PackBounds bounds, String publicBase) {
+    public CodeService(Vertx vertx, Pool pool, LotService lots, PackBounds bounds, String publicBase) {
+        this.vertx = vertx;
         this.pool = pool;
         this.publicBase = publicBase;
         this.lots = lots;
@@ -58,8 +61,13 @@ public final class CodeService {
         return ownLot(caller, lotId).compose(lot -> issue(lot, count, ATTEMPTS));
     }
 
+    /** Draws the serials on a worker thread (100,000 secure random draws would hold up the event loop). */
     private Future<CodeBatch> issue(Lot lot, int count, int attempts) {
-        List<Serial> serials = freshSerials(count);
+        return vertx.executeBlocking(() -> freshSerials(count), false).compose(serials -> issue(lot, serials, attempts));
+    }
+
+    private Future<CodeBatch> issue(Lot lot, List<Serial> serials, int attempts) {
+        int count = serials.size();
         long max = bounds.maxCodes(lot.harvest().quantity());
         return pool.withTransaction(tx -> codes.lockLot(tx, lot.id())
                         .compose(locked -> codes.issuedForLot(tx, lot.id()))

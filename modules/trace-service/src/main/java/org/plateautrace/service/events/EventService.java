@@ -1,6 +1,7 @@
 package org.plateautrace.service.events;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,11 +48,13 @@ public final class EventService {
         }
     }
 
+    private final Vertx vertx;
     private final Pool pool;
     private final Clock clock;
     private final SupplyChainRepository chain = new SupplyChainRepository();
 
-    public EventService(Pool pool, Clock clock) {
+    public EventService(Vertx vertx, Pool pool, Clock clock) {
+        this.vertx = vertx;
         this.pool = pool;
         this.clock = clock;
     }
@@ -63,7 +66,8 @@ public final class EventService {
         int shipments = (int) commands.stream().filter(c -> c instanceof Shipping).count();
         return pool.withTransaction(tx -> chain.load(tx, wanted)
                 .compose(state -> chain.reserve(tx, outputs, shipments)
-                        .map(ids -> new Recorder(state, actor, ids, clock.instant()).record(commands)))
+                        // checking up to 10,000 events is CPU work: a worker does it, not the event loop
+                        .compose(ids -> vertx.executeBlocking(() -> new Recorder(state, actor, ids, clock.instant()).record(commands), false)))
                 .compose(recording -> recording.ok()
                         ? chain.write(tx, actor, recording).map(recording)
                         : Future.failedFuture(new BatchRefused(recording))))
