@@ -165,6 +165,12 @@ class ResolverTest extends ServerTest {
         assertEquals("茶叶受潮 <b>damp</b>", items.getJsonObject(0).getString("text"));
         assertEquals(400, postForm(pack + "/feedback", "category=quality&text=" + "x".repeat(1001), "10.1.1.2").statusCode());
         assertEquals(400, postForm(pack + "/feedback", "category=weather&text=hi", "10.1.1.2").statusCode());
+        HttpResponse<String> json = send(HttpRequest.newBuilder(uri(pack + "/feedback")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "10.1.1.3").POST(HttpRequest.BodyPublishers.ofString("{\"category\": \"safety\", \"text\": \"包装破损\"}")));
+        assertEquals(201, json.statusCode(), json.body());
+        assertEquals(400, send(HttpRequest.newBuilder(uri(pack + "/feedback")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "10.1.1.3").POST(HttpRequest.BodyPublishers.ofString("{\"category\": "))).statusCode(),
+                "malformed JSON is a 400, not a 500");
         for (int i = 0; i < 4; i++) {
             assertEquals(303, postForm(pack + "/feedback", "category=other&text=again", "10.1.1.1").statusCode());
         }

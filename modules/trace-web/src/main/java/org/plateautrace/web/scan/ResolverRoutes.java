@@ -13,6 +13,7 @@ import org.plateautrace.service.Refusal;
 import org.plateautrace.service.scan.StoryService;
 import org.plateautrace.service.scan.StoryService.Client;
 import org.plateautrace.service.scan.StoryService.TooMany;
+import org.plateautrace.web.JsonInput;
 import org.plateautrace.web.Problems;
 import org.plateautrace.web.RateLimit;
 import org.plateautrace.web.Replies;
@@ -151,10 +152,10 @@ public final class ResolverRoutes {
         DigitalLink link = DigitalLink.parse(path.substring(0, path.length() - "/feedback".length())).link();
         MultiMap form = ctx.request().formAttributes();
         boolean json = String.valueOf(ctx.request().getHeader("Content-Type")).startsWith("application/json");
-        JsonObject body = json ? ctx.body().asJsonObject() : null;
-        String category = json ? body.getString("category") : form.get("category");
-        String text = json ? body.getString("text") : form.get("text");
-        String contact = json ? body.getString("contact") : form.get("contact");
+        JsonInput body = json ? JsonInput.body(ctx, java.util.Set.of("category", "text", "contact")) : null;
+        String category = json ? body.string("category", true) : form.get("category");
+        String text = json ? body.string("text", true) : form.get("text");
+        String contact = json ? body.string("contact", false) : form.get("contact");
         Client client = new Client(ctx.request().getHeader(REGION_HEADER), address(ctx), ctx.request().getHeader("User-Agent"));
         stories.feedback(link, client, category, text, contact).onSuccess(id -> {
             if (json) {
