@@ -1,11 +1,9 @@
 package org.plateautrace.model.events;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import org.plateautrace.model.Sha256;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,7 +21,7 @@ public final class EventHash {
     }
 
     public static String of(SupplyChainEvent event) {
-        return "ni:///sha-256;" + HexFormat.of().formatHex(sha256(preHash(event))) + "?ver=CBV2.0";
+        return "ni:///sha-256;" + HexFormat.of().formatHex(Sha256.of(preHash(event))) + "?ver=CBV2.0";
     }
 
     static String preHash(SupplyChainEvent event) {
@@ -87,13 +85,5 @@ public final class EventHash {
         }
         s.append(list);
         refs.stream().map(ref -> element + "type=" + CBV + "SDT-" + ref.type() + element + "=" + ref.id()).sorted().forEach(s::append);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package org.plateautrace.model.events;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.NotPermitted;
+import org.plateautrace.model.Sha256;
 import org.plateautrace.model.codes.DigitalLink;
 import org.plateautrace.model.events.ChainState.LotState;
 import org.plateautrace.model.events.ChainState.ProductState;
@@ -101,12 +99,7 @@ public final class Recorder {
 
     /** The eventID of an event without one: the hash of what was asked, so a retried request is recognised. */
     public static String contentId(EventCommand command) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(command.toString().getBytes(StandardCharsets.UTF_8));
-            return "ni:///sha-256;" + HexFormat.of().formatHex(digest) + "?ver=CBV2.0";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "ni:///sha-256;" + HexFormat.of().formatHex(Sha256.of(command.toString())) + "?ver=CBV2.0";
     }
 
     private Recorded apply(int index, String eventId, EventCommand command) {

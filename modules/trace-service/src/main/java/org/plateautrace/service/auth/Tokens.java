@@ -1,10 +1,8 @@
 package org.plateautrace.service.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.plateautrace.model.Sha256;
 
 /**
  * Bearer tokens: 256 random bits, shown once, stored as SHA-256. A slow password hash is not needed
@@ -23,10 +21,6 @@ public final class Tokens {
     }
 
     public static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Sha256.of(token);
     }
 }

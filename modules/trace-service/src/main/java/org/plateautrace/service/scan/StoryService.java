@@ -4,9 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.plateautrace.model.Invalid;
+import org.plateautrace.model.Sha256;
 import org.plateautrace.model.Text;
 import org.plateautrace.model.codes.DigitalLink;
 import org.plateautrace.model.coldchain.Band;
@@ -128,24 +126,22 @@ public final class StoryService {
         }
     }
 
+    /** The lot a code names; a pack code must be a code of that lot. One lookup each, run together. */
     private Future<Lot> lotOf(DigitalLink link) {
-        Future<Optional<Lot>> found = link.lot() != null ? lots.findByCode(link.gtin(), link.lot())
-                : link.serial() == null ? Future.succeededFuture(Optional.empty())
-                : scans.lotOfSerial(link.gtin().value(), link.serial().value())
-                        .compose(id -> id.isPresent() ? lots.find(id.get()) : Future.succeededFuture(Optional.empty()));
-        return found.compose(lot -> {
-            if (lot.isEmpty()) {
-                return Future.failedFuture(new NotFound("this code is not registered with Plateau Trace"));
+        Future<Optional<Long>> bySerial = link.serial() == null ? Future.succeededFuture(Optional.empty())
+                : scans.lotOfSerial(link.gtin().value(), link.serial().value());
+        if (link.lot() == null) {
+            return bySerial.compose(id -> id.isPresent() ? lots.find(id.get()) : Future.succeededFuture(Optional.<Lot>empty()))
+                    .map(lot -> lot.orElseThrow(() -> new NotFound("this code is not registered with Plateau Trace")));
+        }
+        return Future.all(lots.findByCode(link.gtin(), link.lot()), bySerial).map(both -> {
+            Lot lot = both.<Optional<Lot>>resultAt(0)
+                    .orElseThrow(() -> new NotFound("this code is not registered with Plateau Trace"));
+            Optional<Long> owner = both.resultAt(1);
+            if (link.serial() != null && (owner.isEmpty() || owner.get() != lot.id())) {
+                throw new NotFound("this pack code is not registered with Plateau Trace");
             }
-            if (link.serial() == null) {
-                return Future.succeededFuture(lot.get());
-            }
-            return scans.lotOfSerial(link.gtin().value(), link.serial().value()).map(owner -> {
-                if (owner.isEmpty() || owner.get() != lot.get().id()) {
-                    throw new NotFound("this pack code is not registered with Plateau Trace");
-                }
-                return lot.get();
-            });
+            return lot;
         });
     }
 
@@ -363,12 +359,6 @@ public final class StoryService {
     }
 
     private byte[] hash(String address) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(salt);
-            return digest.digest(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(salt, String.valueOf(address));
     }
 }

@@ -11,11 +11,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.plateautrace.model.Invalid;
@@ -27,6 +24,7 @@ import org.plateautrace.qr.QrCodes;
 import org.plateautrace.service.codes.CodeBatch;
 import org.plateautrace.service.codes.CodeService;
 import org.plateautrace.service.lots.LotService;
+import org.plateautrace.web.ETags;
 import org.plateautrace.web.JsonInput;
 import org.plateautrace.web.PathIds;
 import org.plateautrace.web.Problems;
@@ -75,7 +73,7 @@ public final class CodeRoutes {
         ErrorCorrection ec = query.string("ec") == null ? ErrorCorrection.M : errorCorrection(query.string("ec"));
         lots.lot(caller(ctx), PathIds.id(ctx, "id")).compose(lot -> {
             String link = DigitalLink.forLot(publicBaseUrl, lot.gtin(), lot.lotCode());
-            String etag = etag(format + "|" + pixels + "|" + ec + "|" + link);
+            String etag = ETags.of(format + "|" + pixels + "|" + ec + "|" + link);
             HttpServerResponse response = ctx.response()
                     .putHeader("ETag", etag)
                     .putHeader("Cache-Control", "private, max-age=86400");
@@ -194,15 +192,6 @@ public final class CodeRoutes {
             return ErrorCorrection.valueOf(text);
         } catch (IllegalArgumentException e) {
             throw new Invalid("ec", "must be one of L, M, Q, H");
-        }
-    }
-
-    private static String etag(String content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

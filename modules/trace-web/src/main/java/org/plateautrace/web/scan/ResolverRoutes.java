@@ -13,6 +13,7 @@ import org.plateautrace.service.Refusal;
 import org.plateautrace.service.scan.StoryService;
 import org.plateautrace.service.scan.StoryService.Client;
 import org.plateautrace.service.scan.StoryService.TooMany;
+import org.plateautrace.web.ETags;
 import org.plateautrace.web.JsonInput;
 import org.plateautrace.web.Problems;
 import org.plateautrace.web.RateLimit;
@@ -206,13 +207,7 @@ public final class ResolverRoutes {
     private static String etag(JsonObject story, String format, String lang) {
         JsonObject stable = story.copy();
         stable.remove("authenticity");
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((format + "|" + lang + "|" + stable.encode()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ETags.of(format + "|" + lang + "|" + stable.encode());
     }
 
     private static JsonArray target(String href, String type, String title) {
