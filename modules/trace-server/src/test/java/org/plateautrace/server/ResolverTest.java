@@ -117,6 +117,30 @@ class ResolverTest extends ServerTest {
     }
 
     @Test
+    void aStoryAlreadyServedShowsANewCertificateAndARecallOnTheNextScan() throws Exception {
+        long product = fixtures.product(coop, "tea", "kg");
+        JsonObject lot = lot(product);
+        String pack = packPath(lot);
+        JsonObject before = new JsonObject(get(pack, "application/json").body());
+        assertTrue(before.getJsonArray("certificates").isEmpty());
+        String etagBefore = get(pack, "application/json").headers().firstValue("ETag").orElseThrow();
+
+        Api.Response certificate = api.post("/api/v1/certifications", coop.token(), new JsonObject().put("type", "organic")
+                .put("number", "ORG-CACHE-1").put("issuer", "中绿华夏有机食品认证中心").put("validFrom", "2026-01-01")
+                .put("validTo", "2099-12-31").put("productId", product));
+        assertEquals(201, certificate.status(), certificate.body());
+        HttpResponse<String> certified = get(pack, "application/json");
+        assertEquals("ORG-CACHE-1", new JsonObject(certified.body()).getJsonArray("certificates").getJsonObject(0).getString("number"));
+        assertFalse(etagBefore.equals(certified.headers().firstValue("ETag").orElseThrow()), "a changed story has a new ETag");
+
+        assertEquals(200, api.post("/api/v1/lots/" + lot.getLong("id") + "/recall", coop.token(),
+                new JsonObject().put("reason", "包装破损")).status());
+        JsonObject after = new JsonObject(get(pack, "application/json").body());
+        assertEquals("包装破损", after.getJsonObject("recall").getString("reason"));
+        assertEquals(4, after.getJsonObject("authenticity").getInteger("scans"), "every scan counted, served from memory or not");
+    }
+
+    @Test
     void aProductNamedScriptShowsAsText() throws Exception {
         Api.Response product = api.post("/api/v1/products", coop.token(), new JsonObject().put("gtin", Fixtures.gtin13())
                 .put("name", new JsonObject().put("zh", "<script>alert(1)</script>").put("en", "<b>bold</b>"))
@@ -219,7 +243,11 @@ class ResolverTest extends ServerTest {
     }
 
     private JsonObject lot() {
-        Api.Response created = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(tea, farm));
+        return lot(tea);
+    }
+
+    private JsonObject lot(long product) {
+        Api.Response created = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(product, farm));
         assertEquals(201, created.status(), created.body());
         JsonObject lot = created.json();
         Api.Response codes = api.post("/api/v1/lots/" + lot.getLong("id") + "/codes", coop.token(), new JsonObject().put("count", 3));

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ import org.plateautrace.store.trace.TraceRepository;
  * Every resolution is recorded as a scan without raw personal data.
  */
 public final class StoryService {
-    public static final Set<String> FEEDBACK_CATEGORIES = Set.of("quality", "counterfeit", "labelling", "safety", "other");
+    public static final List<String> FEEDBACK_CATEGORIES = List.of("quality", "counterfeit", "labelling", "safety", "other");
     /** Feedback a client may send per hour. */
     public static final int FEEDBACK_PER_HOUR = 5;
 
@@ -60,6 +61,8 @@ public final class StoryService {
     private final ScanSignals signals;
     private final LotService lotAccess;
     private final byte[] salt = new byte[16];
+    private final LruCache<String, Lot> lotsOfCodes = new LruCache<>(100_000);
+    private final LruCache<Long, LotStory> lotStories = new LruCache<>(10_000);
 
     public StoryService(Pool pool, ScanSignals signals, LotService lotAccess) {
         this.lotAccess = lotAccess;
@@ -71,11 +74,55 @@ public final class StoryService {
         new SecureRandom().nextBytes(salt);
     }
 
-    /** Resolves a code to its story and records the scan; an unknown code is NotFound. */
-    public Future<JsonObject> story(DigitalLink link, Client client) {
-        return lotOf(link).compose(lot -> scans.record(lot.id(), lot.gtin().value(), serial(link), region(client),
+    /**
+     * A resolved code's story as JSON, and a tag that changes when the story's content does (it
+     * leaves out the scan counters, which change with every scan).
+     */
+    public record Story(JsonObject json, String tag) {
+    }
+
+    /** A lot's story without the per-code parts, and the data version it was built from. */
+    private record LotStory(String version, JsonObject json, String tag) {
+    }
+
+    /**
+     * Resolves a code to its story and records the scan; an unknown code is NotFound. The lot's part
+     * of the story is kept while the data it was built from is unchanged, so a resolution normally
+     * costs one statement: record the scan and read the code's scans and the data version.
+     */
+    public Future<Story> story(DigitalLink link, Client client) {
+        String region = region(client);
+        return lotOf(link).compose(lot -> scans.record(lot.id(), lot.gtin().value(), serial(link), region,
                         hash(client.address()), agentClass(client.userAgent()))
-                .compose(recorded -> build(link, lot)));
+                .compose(resolution -> lotStory(lot, resolution.dataVersion() + "/" + RegistryService.today())
+                        .map(lotStory -> personal(link, lotStory, resolution.history(region), resolution.soldOut()))));
+    }
+
+    private Future<LotStory> lotStory(Lot lot, String version) {
+        LotStory kept = lotStories.get(lot.id());
+        if (kept != null && kept.version().equals(version)) {
+            return Future.succeededFuture(kept);
+        }
+        return build(lot).map(json -> {
+            LotStory built = new LotStory(version, json, HexFormat.of().formatHex(Sha256.of(json.encode()), 0, 16));
+            lotStories.put(lot.id(), built);
+            return built;
+        });
+    }
+
+    private Story personal(DigitalLink link, LotStory lotStory, ScanRepository.History scanned, boolean soldOut) {
+        JsonObject story = new JsonObject().put("code", new JsonObject().put("gtin", link.gtin().value())
+                .put("lot", lotStory.json().getJsonObject("lot").getString("lotCode")).put("serial", serial(link))
+                .put("digitalLink", link.path()).put("level", link.serial() == null ? "lot" : "pack"));
+        lotStory.json().getMap().forEach(story::put);
+        ScanSignals.Verdict verdict = signals.judge(link.serial() != null, scanned.recent(), soldOut);
+        story.put("authenticity", new JsonObject().put("scans", scanned.total())
+                .put("firstScan", scanned.first() == null ? null : new JsonObject().put("time", scanned.first().at().toString())
+                        .put("region", scanned.first().region()))
+                .put("suspicious", verdict.suspicious()).put("reasons", new JsonArray(verdict.reasons())));
+        story.put("feedback", new JsonObject().put("action", link.path() + "/feedback")
+                .put("categories", new JsonArray(FEEDBACK_CATEGORIES)));
+        return new Story(story, lotStory.tag() + "/" + link.path());
     }
 
     /** Whether the code is known and whether its lot or any lot it came from is recalled (no scan recorded). */
@@ -126,8 +173,17 @@ public final class StoryService {
         }
     }
 
-    /** The lot a code names; a pack code must be a code of that lot. One lookup each, run together. */
+    /** The lot a code names (a code never changes its lot, so known codes are kept). */
     private Future<Lot> lotOf(DigitalLink link) {
+        Lot known = lotsOfCodes.get(link.path());
+        if (known != null) {
+            return Future.succeededFuture(known);
+        }
+        return lookUp(link).onSuccess(lot -> lotsOfCodes.put(link.path(), lot));
+    }
+
+    /** A pack code must be a code of the lot it names. One lookup each, run together. */
+    private Future<Lot> lookUp(DigitalLink link) {
         Future<Optional<Long>> bySerial = link.serial() == null ? Future.succeededFuture(Optional.empty())
                 : scans.lotOfSerial(link.gtin().value(), link.serial().value());
         if (link.lot() == null) {
@@ -145,7 +201,7 @@ public final class StoryService {
         });
     }
 
-    private Future<JsonObject> build(DigitalLink link, Lot lot) {
+    private Future<JsonObject> build(Lot lot) {
         return Future.all(products.find(lot.harvest().productId()), traces.graph(lot.id(), false)).compose(both -> {
             Product product = both.<Optional<Product>>resultAt(0).orElseThrow();
             TraceRepository.Graph graph = both.resultAt(1);
@@ -155,11 +211,9 @@ public final class StoryService {
                     traces.readings(list.stream().map(s -> s.getLong("id")).toList()).map(readings -> List.of(list, readings)))
                     .map(pair -> merge(ColdChain.judge(pair.get(0), pair.get(1)), pair.get(1)));
             Future<List<JsonObject>> certificates = traces.certificates(graph.lots());
-            Future<ScanRepository.History> scanned = scans.history(lot.id(), serial(link));
-            Future<Boolean> soldOut = link.serial() == null ? scans.soldOut(lot.id()) : Future.succeededFuture(false);
-            return Future.all(List.of(lotRows, history, shipments, certificates, scanned, soldOut)).compose(all ->
-                    places(history.result()).map(names -> story(link, lot, product, lotRows.result(), history.result(), names,
-                            shipments.result(), certificates.result(), scanned.result(), soldOut.result())));
+            return Future.all(lotRows, history, shipments, certificates).compose(all ->
+                    places(history.result()).map(names -> story(lot, product, lotRows.result(), history.result(), names,
+                            shipments.result(), certificates.result())));
         });
     }
 
@@ -184,13 +238,10 @@ public final class StoryService {
         });
     }
 
-    private JsonObject story(DigitalLink link, Lot lot, Product product, List<JsonObject> lotRows, List<JsonObject> history,
-                             Map<String, String> names, List<JsonObject> shipments, List<JsonObject> certificates,
-                             ScanRepository.History scanned, boolean soldOut) {
+    private JsonObject story(Lot lot, Product product, List<JsonObject> lotRows, List<JsonObject> history,
+                             Map<String, String> names, List<JsonObject> shipments, List<JsonObject> certificates) {
         CommodityProfile commodity = CommodityProfiles.require(product.info().commodity());
         JsonObject story = new JsonObject()
-                .put("code", new JsonObject().put("gtin", lot.gtin().value()).put("lot", lot.lotCode().value())
-                        .put("serial", serial(link)).put("digitalLink", link.path()).put("level", link.serial() == null ? "lot" : "pack"))
                 .put("product", new JsonObject()
                         .put("name", new JsonObject().put("zh", product.info().name().zh()).put("en", product.info().name().en())
                                 .put("bo", product.info().name().bo()))
@@ -226,13 +277,6 @@ public final class StoryService {
             certs.add(c.copy().put("status", to.isBefore(today) ? "expired" : from.isAfter(today) ? "not_yet_valid" : "valid"));
         }
         story.put("certificates", certs);
-        ScanSignals.Verdict verdict = signals.judge(link.serial() != null, scanned.recent(), soldOut);
-        story.put("authenticity", new JsonObject().put("scans", scanned.total())
-                .put("firstScan", scanned.first() == null ? null : new JsonObject().put("time", scanned.first().at().toString())
-                        .put("region", scanned.first().region()))
-                .put("suspicious", verdict.suspicious()).put("reasons", new JsonArray(verdict.reasons())));
-        story.put("feedback", new JsonObject().put("action", link.path() + "/feedback")
-                .put("categories", new JsonArray(List.of("quality", "counterfeit", "labelling", "safety", "other"))));
         return story;
     }
 

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,12 @@ public final class ScanRepository {
     public record History(long total, List<Scan> recent, Scan first) {
     }
 
+    /** Nothing of lot $1 is held or in transit any more (all sold, consumed or gone). */
+    private static final String SOLD_OUT = "coalesce((SELECT sum(quantity) FROM holding WHERE lot_id = $1), 0) = 0 "
+            + "AND NOT EXISTS (SELECT 1 FROM shipment WHERE lot_id = $1 AND received_at IS NULL) "
+            + "AND EXISTS (SELECT 1 FROM event_quantity q JOIN event e ON e.id = q.event_pk "
+            + "WHERE q.lot_id = $1 AND e.biz_step = 'retail_selling')";
+
     private final SqlClient pool;
 
     public ScanRepository(SqlClient pool) {
@@ -33,22 +40,38 @@ public final class ScanRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("lot_id")));
     }
 
-    public Future<Void> record(long lotId, String gtin, String serial, String region, byte[] clientHash, String agentClass) {
-        return pool.preparedQuery("INSERT INTO scan (lot_id, gtin, serial, region, client_hash, agent_class) VALUES ($1, $2, $3, $4, $5, $6)")
-                .execute(Tuple.of(lotId, gtin, serial, region, Buffer.buffer(clientHash), agentClass)).mapEmpty();
+    /**
+     * What one resolution needs from the database, read in the same statement that records the scan:
+     * the code's scans before this one, whether its lot is sold out (lot-level codes only), and the
+     * data version (newest event, registry stamp) that says whether a cached story is still current.
+     */
+    public record Resolution(History before, Instant scannedAt, boolean soldOut, String dataVersion) {
+        /** The code's scan record with this scan counted. */
+        public History history(String region) {
+            Scan now = new Scan(scannedAt, region);
+            List<Scan> recent = new ArrayList<>(before.recent());
+            recent.add(now);
+            return new History(before.total() + 1, recent.subList(Math.max(0, recent.size() - RECENT), recent.size()),
+                    before.first() == null ? now : before.first());
+        }
     }
 
-    /** The scans of one code; a null serial means the lot-level code. */
-    public Future<History> history(long lotId, String serial) {
-        String same = serial == null ? "serial IS NULL" : "serial = $2";
-        Tuple params = serial == null ? Tuple.of(lotId) : Tuple.of(lotId, serial);
-        return pool.preparedQuery("SELECT (SELECT count(*) FROM scan WHERE lot_id = $1 AND " + same + ") AS total, "
+    /** Records a scan of a code (a null serial means the lot-level code) and reads what the resolver needs. */
+    public Future<Resolution> record(long lotId, String gtin, String serial, String region, byte[] clientHash, String agentClass) {
+        String same = serial == null ? "serial IS NULL" : "serial = $3";
+        return pool.preparedQuery("WITH ins AS (INSERT INTO scan (lot_id, gtin, serial, region, client_hash, agent_class) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING scanned_at) SELECT "
+                        + "(SELECT scanned_at FROM ins) AS scanned_at, "
+                        + "(SELECT count(*) FROM scan WHERE lot_id = $1 AND " + same + ") AS total, "
                         + "(SELECT json_agg(json_build_object('at', s.scanned_at, 'region', s.region) ORDER BY s.scanned_at) FROM "
                         + " (SELECT scanned_at, region FROM scan WHERE lot_id = $1 AND " + same + " ORDER BY scanned_at DESC LIMIT "
-                        + RECENT + ") s) AS recent, "
+                        + (RECENT - 1) + ") s) AS recent, "
                         + "(SELECT json_build_object('at', scanned_at, 'region', region) FROM scan WHERE lot_id = $1 AND " + same
-                        + " ORDER BY scanned_at LIMIT 1) AS first")
-                .execute(params)
+                        + " ORDER BY scanned_at LIMIT 1) AS first, "
+                        + "($3::varchar IS NULL AND " + SOLD_OUT + ") AS sold_out, "
+                        + "(SELECT seq FROM event ORDER BY seq DESC LIMIT 1) AS head, "
+                        + "(SELECT last_value FROM registry_version) AS registry")
+                .execute(Tuple.of(lotId, gtin, serial, region, Buffer.buffer(clientHash), agentClass))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     List<Scan> recent = new ArrayList<>();
@@ -57,17 +80,10 @@ public final class ScanRepository {
                         list.forEach(item -> recent.add(scan((JsonObject) item)));
                     }
                     Object first = row.getValue("first");
-                    return new History(row.getLong("total"), recent, first == null ? null : scan((JsonObject) first));
+                    History before = new History(row.getLong("total"), recent, first == null ? null : scan((JsonObject) first));
+                    return new Resolution(before, row.getOffsetDateTime("scanned_at").toInstant(), row.getBoolean("sold_out"),
+                            row.getLong("head") + "/" + row.getLong("registry"));
                 });
-    }
-
-    /** Nothing of the lot is held or in transit any more (all sold, consumed or gone). */
-    public Future<Boolean> soldOut(long lotId) {
-        return pool.preparedQuery("SELECT coalesce((SELECT sum(quantity) FROM holding WHERE lot_id = $1), 0) = 0 "
-                        + "AND NOT EXISTS (SELECT 1 FROM shipment WHERE lot_id = $1 AND received_at IS NULL) "
-                        + "AND EXISTS (SELECT 1 FROM event_quantity q JOIN event e ON e.id = q.event_pk "
-                        + "WHERE q.lot_id = $1 AND e.biz_step = 'retail_selling') AS sold_out")
-                .execute(Tuple.of(lotId)).map(rows -> rows.iterator().next().getBoolean("sold_out"));
     }
 
     /** Scans of a lot's codes per day and region, and the pack codes scanned most. */

@@ -129,8 +129,9 @@ public final class ResolverRoutes {
         }
         String format = ctx.queryParams().get("format");
         Client client = new Client(ctx.request().getHeader(REGION_HEADER), address(ctx), ctx.request().getHeader("User-Agent"));
-        stories.story(link, client).onSuccess(story -> {
-            String etag = etag(story, format, lang);
+        stories.story(link, client).onSuccess(answer -> {
+            JsonObject story = answer.json();
+            String etag = ETags.of(format + "|" + lang + "|" + answer.tag());
             ctx.response().putHeader("Cache-Control", CACHE).putHeader("ETag", etag).putHeader("Vary", "Accept, Accept-Language");
             if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
                 ctx.response().setStatusCode(304).end();
@@ -198,16 +199,6 @@ public final class ResolverRoutes {
             set.put(GS1 + "recall", target(links.getString("gs1:recall"), "application/json", "召回通知 Recall notice"));
         }
         return new JsonObject().put("linkset", new JsonArray().add(set));
-    }
-
-    /**
-     * The ETag of a story answer: its content without the scan counters (which change with every
-     * scan), so a revisit within the cache time revalidates cheaply; a recall changes it.
-     */
-    private static String etag(JsonObject story, String format, String lang) {
-        JsonObject stable = story.copy();
-        stable.remove("authenticity");
-        return ETags.of(format + "|" + lang + "|" + stable.encode());
     }
 
     private static JsonArray target(String href, String type, String title) {
