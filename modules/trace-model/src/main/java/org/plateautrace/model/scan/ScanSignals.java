@@ -15,38 +15,28 @@ import java.util.List;
 public record ScanSignals(int maxPackScans, Duration distantWindow) {
     public static final ScanSignals DEFAULT = new ScanSignals(20, Duration.ofHours(6));
 
-    /** One earlier scan: when and from which coarse region (null when unknown). */
+    /** One scan: when and from which coarse region (null when unknown). */
     public record Scan(Instant at, String region) {
     }
 
-    /** What a code's scan history says: suspicious or not, and why. */
+    /** What a code's scans say: suspicious or not, and why. */
     public record Verdict(boolean suspicious, List<String> reasons) {
     }
 
     /**
-     * @param pack        a pack code (serial) rather than a lot-level code
-     * @param scans       the code's scans so far, this one included
-     * @param lotSoldOut  every pack of the lot is sold or gone (a lot code seen after that is odd)
+     * @param pack         a pack code (serial) rather than a lot-level code
+     * @param scans        how often the code was scanned, this scan included
+     * @param distantFrom  the region of the first of two scans from different regions within the window, or null
+     * @param distantTo    the region of the second of them, or null
+     * @param lotSoldOut   every pack of the lot is sold or gone (a lot code seen after that is odd)
      */
-    public Verdict judge(boolean pack, List<Scan> scans, boolean lotSoldOut) {
+    public Verdict judge(boolean pack, long scans, String distantFrom, String distantTo, boolean lotSoldOut) {
         List<String> reasons = new ArrayList<>();
-        if (pack && scans.size() > maxPackScans) {
-            reasons.add("scanned " + scans.size() + " times; a pack is usually scanned a few times");
+        if (pack && scans > maxPackScans) {
+            reasons.add("scanned " + scans + " times; a pack is usually scanned a few times");
         }
-        if (pack) {
-            for (int i = 0; i < scans.size() && reasons.size() < 2; i++) {
-                for (int j = i + 1; j < scans.size(); j++) {
-                    Scan a = scans.get(i);
-                    Scan b = scans.get(j);
-                    if (a.region() != null && b.region() != null && !a.region().equals(b.region())
-                            && Duration.between(a.at(), b.at()).abs().compareTo(distantWindow) <= 0) {
-                        reasons.add("scanned in " + a.region() + " and " + b.region() + " within "
-                                + distantWindow.toHours() + " hours");
-                        i = scans.size();
-                        break;
-                    }
-                }
-            }
+        if (pack && distantFrom != null) {
+            reasons.add("scanned in " + distantFrom + " and " + distantTo + " within " + distantWindow.toHours() + " hours");
         }
         if (!pack && lotSoldOut) {
             reasons.add("the batch code is scanned after all of the batch was sold");

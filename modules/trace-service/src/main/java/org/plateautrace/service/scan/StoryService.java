@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.Sha256;
 import org.plateautrace.model.Text;
@@ -49,6 +50,8 @@ public final class StoryService {
     public static final List<String> FEEDBACK_CATEGORIES = List.of("quality", "counterfeit", "labelling", "safety", "other");
     /** Feedback a client may send per hour. */
     public static final int FEEDBACK_PER_HOUR = 5;
+    private static final Pattern BOT = Pattern.compile("bot|spider|crawl|curl|wget|python|java");
+    private static final Pattern MOBILE = Pattern.compile("mobile|android|iphone|ipad");
 
     /** Who scanned, coarsely: region from a proxy header (or null), the client address (hashed here), the user agent. */
     public record Client(String region, String address, String userAgent) {
@@ -78,11 +81,22 @@ public final class StoryService {
      * A resolved code's story as JSON, and a tag that changes when the story's content does (it
      * leaves out the scan counters, which change with every scan).
      */
-    public record Story(JsonObject json, String tag) {
+    public record Story(JsonObject json, String tag, String encodedLotFields) {
+        /** The story as JSON text; the lot's part was encoded once, when it was built. */
+        public String encode() {
+            return "{\"code\":" + json.getJsonObject("code").encode() + "," + encodedLotFields
+                    + ",\"authenticity\":" + json.getJsonObject("authenticity").encode()
+                    + ",\"feedback\":" + json.getJsonObject("feedback").encode() + "}";
+        }
     }
 
-    /** A lot's story without the per-code parts, and the data version it was built from. */
-    private record LotStory(String version, JsonObject json, String tag) {
+    /** A lot's story without the per-code parts, the data version it was built from, and its fields as JSON text. */
+    private record LotStory(String version, JsonObject json, String tag, String encodedFields) {
+        static LotStory of(String version, JsonObject json) {
+            String encoded = json.encode();
+            return new LotStory(version, json, HexFormat.of().formatHex(Sha256.of(encoded), 0, 16),
+                    encoded.substring(1, encoded.length() - 1));
+        }
     }
 
     /**
@@ -93,9 +107,9 @@ public final class StoryService {
     public Future<Story> story(DigitalLink link, Client client) {
         String region = region(client);
         return lotOf(link).compose(lot -> scans.record(lot.id(), lot.gtin().value(), serial(link), region,
-                        hash(client.address()), agentClass(client.userAgent()))
+                        hash(client.address()), agentClass(client.userAgent()), signals.distantWindow())
                 .compose(resolution -> lotStory(lot, resolution.dataVersion() + "/" + RegistryService.today())
-                        .map(lotStory -> personal(link, lotStory, resolution.history(region), resolution.soldOut()))));
+                        .map(lotStory -> personal(link, lotStory, resolution))));
     }
 
     private Future<LotStory> lotStory(Lot lot, String version) {
@@ -104,25 +118,25 @@ public final class StoryService {
             return Future.succeededFuture(kept);
         }
         return build(lot).map(json -> {
-            LotStory built = new LotStory(version, json, HexFormat.of().formatHex(Sha256.of(json.encode()), 0, 16));
+            LotStory built = LotStory.of(version, json);
             lotStories.put(lot.id(), built);
             return built;
         });
     }
 
-    private Story personal(DigitalLink link, LotStory lotStory, ScanRepository.History scanned, boolean soldOut) {
+    private Story personal(DigitalLink link, LotStory lotStory, ScanRepository.Resolution scanned) {
         JsonObject story = new JsonObject().put("code", new JsonObject().put("gtin", link.gtin().value())
                 .put("lot", lotStory.json().getJsonObject("lot").getString("lotCode")).put("serial", serial(link))
                 .put("digitalLink", link.path()).put("level", link.serial() == null ? "lot" : "pack"));
         lotStory.json().getMap().forEach(story::put);
-        ScanSignals.Verdict verdict = signals.judge(link.serial() != null, scanned.recent(), soldOut);
-        story.put("authenticity", new JsonObject().put("scans", scanned.total())
-                .put("firstScan", scanned.first() == null ? null : new JsonObject().put("time", scanned.first().at().toString())
-                        .put("region", scanned.first().region()))
+        ScanSignals.Verdict verdict = signals.judge(link.serial() != null, scanned.scans(), scanned.distantFrom(),
+                scanned.distantTo(), scanned.soldOut());
+        story.put("authenticity", new JsonObject().put("scans", scanned.scans())
+                .put("firstScan", new JsonObject().put("time", scanned.first().at().toString()).put("region", scanned.first().region()))
                 .put("suspicious", verdict.suspicious()).put("reasons", new JsonArray(verdict.reasons())));
         story.put("feedback", new JsonObject().put("action", link.path() + "/feedback")
                 .put("categories", new JsonArray(FEEDBACK_CATEGORIES)));
-        return new Story(story, lotStory.tag() + "/" + link.path());
+        return new Story(story, lotStory.tag() + "/" + link.path(), lotStory.encodedFields());
     }
 
     /** Whether the code is known and whether its lot or any lot it came from is recalled (no scan recorded). */
@@ -396,10 +410,10 @@ public final class StoryService {
         if (ua.contains("alipay")) {
             return "alipay";
         }
-        if (ua.matches(".*(bot|spider|crawl|curl|wget|python|java).*")) {
+        if (BOT.matcher(ua).find()) {
             return "bot";
         }
-        return ua.matches(".*(mobile|android|iphone|ipad).*") ? "mobile" : "desktop";
+        return MOBILE.matcher(ua).find() ? "mobile" : "desktop";
     }
 
     private byte[] hash(String address) {

@@ -142,7 +142,7 @@ public final class ResolverRoutes {
             } else if ("recall".equals(format)) {
                 Replies.send(ctx, 200, new JsonObject().put("recall", story.getValue("recall")));
             } else if ("json".equals(format) || (format == null && wantsJson(ctx))) {
-                Replies.send(ctx, 200, story);
+                ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8").end(answer.encode());
             } else {
                 html(ctx, 200, ConsumerPage.render(story, lang));
             }
