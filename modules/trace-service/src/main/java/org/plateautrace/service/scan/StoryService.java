@@ -38,6 +38,9 @@ import org.plateautrace.service.registry.RegistryService;
 import org.plateautrace.service.trace.ColdChain;
 import org.plateautrace.store.lots.LotRepository;
 import org.plateautrace.store.registry.ProductRepository;
+import org.plateautrace.store.scan.ScanRecorder;
+import org.plateautrace.store.scan.ScanRecorder.NewScan;
+import org.plateautrace.store.scan.ScanRecorder.Resolution;
 import org.plateautrace.store.scan.ScanRepository;
 import org.plateautrace.store.trace.TraceRepository;
 
@@ -61,6 +64,7 @@ public final class StoryService {
     private final ProductRepository products;
     private final TraceRepository traces;
     private final ScanRepository scans;
+    private final ScanRecorder recorder;
     private final ScanSignals signals;
     private final LotService lotAccess;
     private final byte[] salt = new byte[16];
@@ -73,6 +77,7 @@ public final class StoryService {
         this.products = new ProductRepository(pool);
         this.traces = new TraceRepository(pool);
         this.scans = new ScanRepository(pool);
+        this.recorder = new ScanRecorder(pool, signals.distantWindow());
         this.signals = signals;
         new SecureRandom().nextBytes(salt);
     }
@@ -106,8 +111,8 @@ public final class StoryService {
      */
     public Future<Story> story(DigitalLink link, Client client) {
         String region = region(client);
-        return lotOf(link).compose(lot -> scans.record(lot.id(), lot.gtin().value(), serial(link), region,
-                        hash(client.address()), agentClass(client.userAgent()), signals.distantWindow())
+        return lotOf(link).compose(lot -> recorder.record(new NewScan(lot.id(), lot.gtin().value(), serial(link), region,
+                        hash(client.address()), agentClass(client.userAgent())))
                 .compose(resolution -> lotStory(lot, resolution.dataVersion() + "/" + RegistryService.today())
                         .map(lotStory -> personal(link, lotStory, resolution))));
     }
@@ -124,7 +129,7 @@ public final class StoryService {
         });
     }
 
-    private Story personal(DigitalLink link, LotStory lotStory, ScanRepository.Resolution scanned) {
+    private Story personal(DigitalLink link, LotStory lotStory, Resolution scanned) {
         JsonObject story = new JsonObject().put("code", new JsonObject().put("gtin", link.gtin().value())
                 .put("lot", lotStory.json().getJsonObject("lot").getString("lotCode")).put("serial", serial(link))
                 .put("digitalLink", link.path()).put("level", link.serial() == null ? "lot" : "pack"));
