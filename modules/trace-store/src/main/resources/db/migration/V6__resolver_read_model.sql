@@ -26,8 +26,12 @@ CREATE TRIGGER lot_version AFTER UPDATE ON lot
 -- the code was scanned: the count, the first scan, the last scan with a known region, and the first
 -- pair of scans from different regions close in time (a copied code). Only consecutive scans with a
 -- known region need comparing: any such pair within the window implies a consecutive one.
+-- Scans name their lot without a foreign key: lots are never deleted, and a key-share lock on the
+-- lot row for every scan makes the scans of a popular lot queue behind each other (MultiXact).
+ALTER TABLE scan DROP CONSTRAINT scan_lot_id_fkey;
+
 CREATE TABLE scan_tally (
-    lot_id          bigint      NOT NULL REFERENCES lot (id),
+    lot_id          bigint      NOT NULL,
     serial          varchar(20) NOT NULL,  -- '' for the lot-level code
     total           bigint      NOT NULL,
     first_at        timestamptz NOT NULL,

@@ -31,6 +31,8 @@ public record DatabaseSettings(String host, int port, String database, String us
         PgConnectOptions options = new PgConnectOptions()
                 .setHost(host).setPort(port).setDatabase(database).setUser(user)
                 .setCachePreparedStatements(true)
+                // the default (2,048 characters) leaves our longer statements (genealogy, scans) unprepared: planned every time
+                .setPreparedStatementCacheSqlLimit(16_384)
                 .setPipeliningLimit(256);
         return password == null ? options : options.setPassword(password);
     }
