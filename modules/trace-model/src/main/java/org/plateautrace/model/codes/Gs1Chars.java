@@ -9,6 +9,17 @@ public final class Gs1Chars {
     private Gs1Chars() {
     }
 
+    /** Only ASCII digits 0-9 (Character.isDigit would also take other scripts' digits). */
+    public static boolean digits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static boolean isCset82(char c) {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
                 || CSET82_SYMBOLS.indexOf(c) >= 0;

@@ -6,7 +6,7 @@ import org.plateautrace.model.Invalid;
 public record Gtin(String value) {
 
     public Gtin {
-        if (value == null || !value.matches("\\d{14}")) {
+        if (value == null || value.length() != 14 || !Gs1Chars.digits(value)) {
             throw Invalid.of("a GTIN-14 has exactly 14 digits");
         }
         if (Gs1CheckDigit.compute(value.substring(0, 13)) != value.charAt(13) - '0') {
@@ -17,7 +17,7 @@ public record Gtin(String value) {
 
     /** Accepts GTIN-8, -12, -13 or -14 and verifies the check digit. */
     public static Gtin parse(String text) {
-        if (text == null || !text.matches("\\d{8}|\\d{12}|\\d{13}|\\d{14}")) {
+        if (text == null || !(text.length() == 8 || text.length() >= 12 && text.length() <= 14) || !Gs1Chars.digits(text)) {
             throw Invalid.of("a GTIN has 8, 12, 13 or 14 digits");
         }
         return new Gtin("0".repeat(14 - text.length()) + text);

@@ -5,7 +5,7 @@ import org.plateautrace.model.Invalid;
 /** A Serial Shipping Container Code (GS1 AI 00): 18 digits with a GS1 check digit; names a case or pallet. */
 public record Sscc(String value) {
     public Sscc {
-        if (value == null || !value.matches("\\d{18}")) {
+        if (value == null || value.length() != 18 || !Gs1Chars.digits(value)) {
             throw Invalid.of("an SSCC has exactly 18 digits");
         }
         int expected = Gs1CheckDigit.compute(value.substring(0, 17));

@@ -1,9 +1,11 @@
 package org.plateautrace.service.scan;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.Sha256;
 import org.plateautrace.model.Text;
@@ -53,8 +54,8 @@ public final class StoryService {
     public static final List<String> FEEDBACK_CATEGORIES = List.of("quality", "counterfeit", "labelling", "safety", "other");
     /** Feedback a client may send per hour. */
     public static final int FEEDBACK_PER_HOUR = 5;
-    private static final Pattern BOT = Pattern.compile("bot|spider|crawl|curl|wget|python|java");
-    private static final Pattern MOBILE = Pattern.compile("mobile|android|iphone|ipad");
+    private static final List<String> BOTS = List.of("bot", "spider", "crawl", "curl", "wget", "python", "java");
+    private static final List<String> MOBILES = List.of("mobile", "android", "iphone", "ipad");
 
     /** Who scanned, coarsely: region from a proxy header (or null), the client address (hashed here), the user agent. */
     public record Client(String region, String address, String userAgent) {
@@ -86,21 +87,22 @@ public final class StoryService {
      * A resolved code's story as JSON, and a tag that changes when the story's content does (it
      * leaves out the scan counters, which change with every scan).
      */
-    public record Story(JsonObject json, String tag, String encodedLotFields) {
-        /** The story as JSON text; the lot's part was encoded once, when it was built. */
-        public String encode() {
-            return "{\"code\":" + json.getJsonObject("code").encode() + "," + encodedLotFields
-                    + ",\"authenticity\":" + json.getJsonObject("authenticity").encode()
-                    + ",\"feedback\":" + json.getJsonObject("feedback").encode() + "}";
+    public record Story(JsonObject json, String tag, byte[] encodedLotFields) {
+        /** The story as JSON (UTF-8); the lot's part was encoded once, when it was built. */
+        public Buffer encode() {
+            return Buffer.buffer(encodedLotFields.length + 512).appendString("{\"code\":")
+                    .appendString(json.getJsonObject("code").encode()).appendString(",").appendBytes(encodedLotFields)
+                    .appendString(",\"authenticity\":").appendString(json.getJsonObject("authenticity").encode())
+                    .appendString(",\"feedback\":").appendString(json.getJsonObject("feedback").encode()).appendString("}");
         }
     }
 
     /** A lot's story without the per-code parts, the data version it was built from, and its fields as JSON text. */
-    private record LotStory(String version, JsonObject json, String tag, String encodedFields) {
+    private record LotStory(String version, JsonObject json, String tag, byte[] encodedFields) {
         static LotStory of(String version, JsonObject json) {
             String encoded = json.encode();
             return new LotStory(version, json, HexFormat.of().formatHex(Sha256.of(encoded), 0, 16),
-                    encoded.substring(1, encoded.length() - 1));
+                    encoded.substring(1, encoded.length() - 1).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -415,10 +417,10 @@ public final class StoryService {
         if (ua.contains("alipay")) {
             return "alipay";
         }
-        if (BOT.matcher(ua).find()) {
+        if (BOTS.stream().anyMatch(ua::contains)) {
             return "bot";
         }
-        return MOBILE.matcher(ua).find() ? "mobile" : "desktop";
+        return MOBILES.stream().anyMatch(ua::contains) ? "mobile" : "desktop";
     }
 
     private byte[] hash(String address) {

@@ -73,7 +73,8 @@ public final class ScanRecorder {
 
     private final SqlClient pool;
     private final Duration distantWindow;
-    private final Map<Context, Queue> queues = new ConcurrentHashMap<>();
+    /** By event-loop thread: each request runs on its own (duplicated) context, but all of a loop's on one thread. */
+    private final Map<Thread, Queue> queues = new ConcurrentHashMap<>();
 
     public ScanRecorder(SqlClient pool, Duration distantWindow) {
         this.pool = pool;
@@ -83,10 +84,10 @@ public final class ScanRecorder {
     public Future<Resolution> record(NewScan scan) {
         Promise<Resolution> answer = Promise.promise();
         Context context = Vertx.currentContext();
-        if (context == null) {
-            execute(List.of(new Pending(scan, answer)));
+        if (context != null && context.isEventLoopContext()) {
+            queues.computeIfAbsent(Thread.currentThread(), thread -> new Queue()).add(new Pending(scan, answer));
         } else {
-            queues.computeIfAbsent(context, c -> new Queue()).add(new Pending(scan, answer));
+            execute(List.of(new Pending(scan, answer)));
         }
         return answer.future();
     }
