@@ -41,7 +41,7 @@ CREATE TABLE scan_tally (
     distant_from    text,
     distant_to      text,
     PRIMARY KEY (lot_id, serial)
-);
+) WITH (fillfactor = 70);  -- room on the page for HOT updates: a scan rewrites its code's row
 
 INSERT INTO scan_tally (lot_id, serial, total, first_at, first_region, last_region, last_region_at)
 SELECT s.lot_id, coalesce(s.serial, ''), count(*), min(s.scanned_at),

@@ -143,7 +143,7 @@ public final class StoryService {
                 .put("suspicious", verdict.suspicious()).put("reasons", new JsonArray(verdict.reasons())));
         story.put("feedback", new JsonObject().put("action", link.path() + "/feedback")
                 .put("categories", new JsonArray(FEEDBACK_CATEGORIES)));
-        return new Story(story, lotStory.tag() + "/" + link.path(), lotStory.encodedFields());
+        return new Story(story, lotStory.tag(), lotStory.encodedFields());
     }
 
     /** Whether the code is known and whether its lot or any lot it came from is recalled (no scan recorded). */

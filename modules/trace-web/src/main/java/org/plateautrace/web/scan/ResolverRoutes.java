@@ -13,7 +13,6 @@ import org.plateautrace.service.Refusal;
 import org.plateautrace.service.scan.StoryService;
 import org.plateautrace.service.scan.StoryService.Client;
 import org.plateautrace.service.scan.StoryService.TooMany;
-import org.plateautrace.web.ETags;
 import org.plateautrace.web.JsonInput;
 import org.plateautrace.web.Problems;
 import org.plateautrace.web.RateLimit;
@@ -129,22 +128,23 @@ public final class ResolverRoutes {
         }
         String format = ctx.queryParams().get("format");
         Client client = new Client(ctx.request().getHeader(REGION_HEADER), address(ctx), ctx.request().getHeader("User-Agent"));
+        String kind = "certificates".equals(format) || "recall".equals(format) ? format
+                : "json".equals(format) || (format == null && wantsJson(ctx)) ? "json" : "html";
         stories.story(link, client).onSuccess(answer -> {
             JsonObject story = answer.json();
-            String etag = ETags.of(format + "|" + lang + "|" + answer.tag());
+            // the story's per-code parts follow from the URL, so the lot's story tag and the representation name it
+            String etag = "\"" + answer.tag() + "-" + kind + "-" + lang + "\"";
             ctx.response().putHeader("Cache-Control", CACHE).putHeader("ETag", etag).putHeader("Vary", "Accept, Accept-Language");
             if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
                 ctx.response().setStatusCode(304).end();
                 return;
             }
-            if ("certificates".equals(format)) {
-                Replies.send(ctx, 200, new JsonObject().put("certificates", story.getJsonArray("certificates")));
-            } else if ("recall".equals(format)) {
-                Replies.send(ctx, 200, new JsonObject().put("recall", story.getValue("recall")));
-            } else if ("json".equals(format) || (format == null && wantsJson(ctx))) {
-                ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8").end(answer.encode());
-            } else {
-                html(ctx, 200, ConsumerPage.render(story, lang));
+            switch (kind) {
+                case "certificates" -> Replies.send(ctx, 200, new JsonObject().put("certificates", story.getJsonArray("certificates")));
+                case "recall" -> Replies.send(ctx, 200, new JsonObject().put("recall", story.getValue("recall")));
+                case "json" -> ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
+                        .end(answer.encode());
+                default -> html(ctx, 200, ConsumerPage.render(story, lang));
             }
         }).onFailure(error -> missing(ctx, error, path, lang));
     }
