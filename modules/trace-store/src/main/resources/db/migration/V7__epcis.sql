@@ -20,6 +20,14 @@ CREATE INDEX event_sensor_value_type_idx ON event_sensor_value (type);
 CREATE TRIGGER event_sensor_value_append_only BEFORE UPDATE OR DELETE ON event_sensor_value
     FOR EACH ROW EXECUTE FUNCTION refuse_event_change();
 
+-- Our own cold-chain readings (sensor_reading, measure = GS1 type) answer the same sensor queries: one view over both.
+CREATE INDEX sensor_reading_event_idx ON sensor_reading (event_pk);
+CREATE VIEW epcis_sensor_value AS
+    SELECT event_pk, type, uom, value FROM event_sensor_value
+    UNION ALL
+    SELECT event_pk, measure, CASE measure WHEN 'Temperature' THEN 'CEL' WHEN 'RelativeHumidity' THEN 'P1' ELSE '' END, value
+      FROM sensor_reading;
+
 -- EPCIS lists an EPC or a class may be in; MATCH_epc, MATCH_anyEPC, MATCH_epcClass, MATCH_anyEPCClass read them.
 CREATE INDEX event_epc_list_idx ON event_epc (epc, list);
 

@@ -20,6 +20,7 @@ import org.plateautrace.model.Page;
 import org.plateautrace.model.epcis.CapturedEvent;
 import org.plateautrace.model.epcis.EpcisIndex;
 import org.plateautrace.model.epcis.EventQuery;
+import org.plateautrace.model.epcis.SensorReadings;
 import org.plateautrace.model.events.StoredEvent;
 import org.plateautrace.model.ledger.CanonicalJson;
 import org.plateautrace.store.events.EventRepository;
@@ -122,10 +123,10 @@ public final class EpcisRepository {
         Map<String, List<EventQuery.ValueBound>> byUom = new LinkedHashMap<>();
         q.sensorValues().forEach(b -> byUom.computeIfAbsent(b.uom(), u -> new ArrayList<>()).add(b));
         if (byUom.isEmpty() && !q.sensorTypes().isEmpty()) {
-            c.and("EXISTS (SELECT 1 FROM event_sensor_value s WHERE s.event_pk = e.id AND s.type = ANY(?))", array(q.sensorTypes()));
+            c.and("EXISTS (SELECT 1 FROM epcis_sensor_value s WHERE s.event_pk = e.id AND s.type = ANY(?))", array(q.sensorTypes()));
         }
         byUom.forEach((uom, bounds) -> {
-            StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM event_sensor_value s WHERE s.event_pk = e.id AND s.uom = ?");
+            StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM epcis_sensor_value s WHERE s.event_pk = e.id AND s.uom = ?");
             List<Object> values = new ArrayList<>(List.of(uom));
             if (!q.sensorTypes().isEmpty()) {
                 sql.append(" AND s.type = ANY(?)");
@@ -140,9 +141,9 @@ public final class EpcisRepository {
         c.and("e.id > ?", q.after());
         String sql = "SELECT e.id, e.event_id, e.record_time, e.content FROM event e" + c.where() + " ORDER BY e.id LIMIT "
                 + (q.perPage() + 1);
-        return client.preparedQuery(sql).execute(Tuple.from(c.values())).map(rows -> {
+        return client.preparedQuery(sql).execute(Tuple.from(c.values())).compose(rows -> {
+            List<Long> pks = new ArrayList<>();
             List<StoredEvent> items = new ArrayList<>();
-            Long last = null;
             boolean more = false;
             for (Row row : rows) {
                 if (items.size() == q.perPage()) {
@@ -150,10 +151,42 @@ public final class EpcisRepository {
                     break;
                 }
                 items.add(stored(row));
-                last = row.getLong("id");
+                pks.add(row.getLong("id"));
             }
-            return new Page<>(items, more ? last : null);
+            Long next = more ? pks.get(pks.size() - 1) : null;
+            return withReadings(client, pks, items).map(events -> new Page<>(events, next));
         });
+    }
+
+    /**
+     * Our own sensor events keep their readings in {@code sensor_reading} (one row per reading); the
+     * export shows them as the event's {@code sensorElementList}, one element per reading time and device.
+     */
+    private static Future<List<StoredEvent>> withReadings(SqlClient client, List<Long> pks, List<StoredEvent> events) {
+        if (pks.isEmpty()) {
+            return Future.succeededFuture(events);
+        }
+        return client.preparedQuery("SELECT event_pk, device, time, measure, value FROM sensor_reading WHERE event_pk = ANY($1) "
+                        + "ORDER BY event_pk, time, device, measure")
+                .execute(Tuple.of((Object) pks.toArray(new Long[0])))
+                .map(rows -> {
+                    Map<Long, List<SensorReadings.Reading>> byEvent = new HashMap<>();
+                    for (Row row : rows) {
+                        byEvent.computeIfAbsent(row.getLong("event_pk"), pk -> new ArrayList<>()).add(new SensorReadings.Reading(
+                                row.getString("device"), row.getOffsetDateTime("time"), row.getString("measure"), row.getBigDecimal("value")));
+                    }
+                    if (byEvent.isEmpty()) {
+                        return events;
+                    }
+                    List<StoredEvent> out = new ArrayList<>(events.size());
+                    for (int i = 0; i < events.size(); i++) {
+                        List<SensorReadings.Reading> readings = byEvent.get(pks.get(i));
+                        StoredEvent e = events.get(i);
+                        out.add(readings == null || e.document().containsKey("sensorElementList") ? e
+                                : new StoredEvent(e.eventId(), e.recordTime(), SensorReadings.withElements(e.document(), readings)));
+                    }
+                    return out;
+                });
     }
 
     /** One event by its eventID, with the party that recorded it and whether {@code party} held goods it names. */
