@@ -187,6 +187,10 @@ class EpcisCaptureTest extends ServerTest {
                 .encode());
         assertEquals(400, bad.status());
         assertEquals("quantityList[0].uom", bad.field());
+        Api.Response urn = api.send("POST", "/epcis/events", company.token(), event.copy()
+                .put("bizStep", "urn:epcglobal:cbv:bizstep:shipping").encode());
+        assertEquals(400, urn.status(), "GS1's JSON Schema wants CBV short names");
+        assertEquals("bizStep", urn.field());
         Api.Response noTime = api.send("POST", "/epcis/events", company.token(), event.copy().put("eventTime", "yesterday").encode());
         assertEquals("eventTime", noTime.field());
     }

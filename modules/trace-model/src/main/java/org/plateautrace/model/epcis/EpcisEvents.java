@@ -33,6 +33,8 @@ public final class EpcisEvents {
             "non_conformant", "unavailable");
     private static final Pattern OFFSET = Pattern.compile("^([+]|[-])((0[0-9]|1[0-3]):([0-5][0-9])|14:00)$");
     private static final Pattern UOM = Pattern.compile("^[A-Z0-9]{2,3}$");
+    /** GS1's schema refuses CBV values spelled as EPCIS 1.x URNs or ns.gs1.org URIs: JSON uses the short names. */
+    private static final Pattern CBV_URI = Pattern.compile("^(urn:epcglobal:cbv|https?://ns\\.gs1\\.org/cbv/).*");
     private static final Set<String> COMMON = Set.of("@context", "type", "eventTime", "recordTime", "eventTimeZoneOffset",
             "eventID", "certificationInfo", "errorDeclaration");
     private static final Map<String, Set<String>> FIELDS = Map.of(
@@ -122,6 +124,10 @@ public final class EpcisEvents {
                 out.add(new Problem("errorDeclaration", "must be an object"));
             } else {
                 time(out, cast(m), "declarationTime", true, "errorDeclaration.");
+                if (m.get("reason") instanceof String reason && CBV_URI.matcher(reason).matches()) {
+                    out.add(new Problem("errorDeclaration.reason", "EPCIS 2.0 JSON names CBV reasons by their short name: write '"
+                            + Cbv.ERROR_REASON.shortName(reason) + "'"));
+                }
             }
         }
         if (event.containsKey("persistentDisposition") && !(event.get("persistentDisposition") instanceof Map<?, ?>)) {
@@ -203,6 +209,9 @@ public final class EpcisEvents {
         }
         if (!(value instanceof String text) || text.isBlank()) {
             out.add(new Problem(field, "must be a string"));
+        } else if (CBV_URI.matcher(text).matches()) {
+            out.add(new Problem(field, "EPCIS 2.0 JSON names CBV values by their short name: write '" + cbv.shortName(text)
+                    + "', not '" + text + "'"));
         } else if (!cbv.shortName(text).contains(":") && !known.contains(cbv.shortName(text))) {
             out.add(new Problem(field, "'" + text + "' is not a CBV 2.0 " + field + "; use a CBV name or a URI of your own"));
         }
@@ -311,6 +320,8 @@ public final class EpcisEvents {
             }
             if ((typeRequired || m.containsKey("type")) && !(m.get("type") instanceof String t && !t.isBlank())) {
                 out.add(new Problem(at + ".type", "is required (a CBV type or a URI)"));
+            } else if (m.get("type") instanceof String t && CBV_URI.matcher(t).matches()) {
+                out.add(new Problem(at + ".type", "EPCIS 2.0 JSON names CBV types by their short name, not '" + t + "'"));
             }
             for (Object key : m.keySet()) {
                 if (!key.equals("type") && !key.equals(element)) {

@@ -16,7 +16,7 @@ class EpcisEventsTest {
         e.put("eventTime", "2026-05-03T08:00:00+08:00");
         e.put("eventTimeZoneOffset", "+08:00");
         e.put("action", "OBSERVE");
-        e.put("bizStep", "urn:epcglobal:cbv:bizstep:shipping");
+        e.put("bizStep", "shipping");
         e.put("disposition", "in_transit");
         e.put("readPoint", Map.of("id", "urn:epc:id:sgln:0614141.07346.1234"));
         e.put("quantityList", List.of(Map.of("epcClass", "https://id.gs1.org/01/02000001000038/10/TEA-1", "quantity", 12.5, "uom", "KGM")));
@@ -49,6 +49,15 @@ class EpcisEventsTest {
         e.put("note", "no prefix");
         assertEquals(List.of("note", "eventTime", "eventTimeZoneOffset", "action", "bizStep", "quantityList[0].epcClass",
                 "quantityList[0].quantity", "quantityList[0].uom").stream().sorted().toList(), fields(e).stream().sorted().toList());
+    }
+
+    @Test
+    void refusesCbvUrnsWhichGs1sJsonSchemaRefusesToo() {
+        Map<String, Object> e = event();
+        e.put("bizStep", "urn:epcglobal:cbv:bizstep:shipping");
+        e.put("sourceList", List.of(Map.of("type", "urn:epcglobal:cbv:sdt:owning_party", "source", "urn:epc:id:pgln:0614141.00777")));
+        assertEquals(List.of("bizStep", "sourceList[0].type"), fields(e));
+        assertTrue(EpcisEvents.problems(e).get(0).detail().contains("'shipping'"));
     }
 
     @Test

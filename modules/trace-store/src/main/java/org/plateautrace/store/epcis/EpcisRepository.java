@@ -123,7 +123,7 @@ public final class EpcisRepository {
         Map<String, List<EventQuery.ValueBound>> byUom = new LinkedHashMap<>();
         q.sensorValues().forEach(b -> byUom.computeIfAbsent(b.uom(), u -> new ArrayList<>()).add(b));
         if (byUom.isEmpty() && !q.sensorTypes().isEmpty()) {
-            c.and("EXISTS (SELECT 1 FROM epcis_sensor_value s WHERE s.event_pk = e.id AND s.type = ANY(?))", array(q.sensorTypes()));
+            c.and("EXISTS (SELECT 1 FROM epcis_sensor_value s WHERE s.event_pk = e.id AND s.type = ANY(?))", (Object) array(q.sensorTypes()));
         }
         byUom.forEach((uom, bounds) -> {
             StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM epcis_sensor_value s WHERE s.event_pk = e.id AND s.uom = ?");
@@ -209,7 +209,7 @@ public final class EpcisRepository {
         String test = patterns ? column + " LIKE ANY(?)" : column + " = ANY(?)";
         List<String> args = patterns ? values.stream().map(EpcisRepository::likePattern).toList() : values;
         c.and("EXISTS (SELECT 1 FROM " + table + " x WHERE x.event_pk = e.id AND x.list IN (" + lists + ") AND x." + test + ")",
-                array(args));
+                (Object) array(args));
     }
 
     /** An EPC pattern ({@code urn:epc:idpat:sgtin:0614141.107346.*}) as a LIKE pattern on the EPCs it stands for. */
