@@ -81,6 +81,8 @@ class EpcisCaptureTest extends ServerTest {
         Api.Response all = api.get("/epcis/events?perPage=1000", regulator.token());
         assertEquals(200, all.status(), all.body());
         EpcisConformance.assertValid(all.body());
+        Api.Response ledger = api.get("/api/v1/ledger/verify", regulator.token());
+        assertTrue(ledger.json().getBoolean("intact"), "captured events extend the hash chain: " + ledger.body());
         assertTrue(eventList(all.json()).size() >= checked.size(), eventList(all.json()).size() + " events for the regulator, " + checked.size() + " checked");
     }
 
@@ -191,6 +193,13 @@ class EpcisCaptureTest extends ServerTest {
                 .put("bizStep", "urn:epcglobal:cbv:bizstep:shipping").encode());
         assertEquals(400, urn.status(), "GS1's JSON Schema wants CBV short names");
         assertEquals("bizStep", urn.field());
+        Api.Response longId = api.send("POST", "/epcis/events", company.token(), event.copy()
+                .put("eventID", "urn:example:" + "x".repeat(600)).encode());
+        assertEquals(400, longId.status(), "an identifier too long to index is refused, not a server error");
+        assertEquals("eventID", longId.field());
+        Api.Response otherContent = api.send("POST", "/epcis/events", company.token(), event.copy().put("eventID", id)
+                .put("bizStep", "receiving").encode());
+        assertEquals(409, otherContent.status(), "an eventID already recorded with other content");
         Api.Response noTime = api.send("POST", "/epcis/events", company.token(), event.copy().put("eventTime", "yesterday").encode());
         assertEquals("eventTime", noTime.field());
     }

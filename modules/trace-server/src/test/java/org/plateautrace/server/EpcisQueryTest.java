@@ -23,6 +23,7 @@ class EpcisQueryTest extends ServerTest {
     private static final String Q3 = "urn:uuid:9a1e0000-0000-4000-8000-000000000003";
     private static final String Q4 = "urn:uuid:9a1e0000-0000-4000-8000-000000000004";
     private static final String Q5 = "urn:uuid:9a1e0000-0000-4000-8000-000000000005";
+    private static final String Q6 = "urn:uuid:9a1e0000-0000-4000-8000-000000000006";
     private static final String RP1 = "urn:epc:id:sgln:0614141.07346.1234";
     private static final String BL2 = "https://id.gs1.org/414/9520123456788";
     private static final String C1 = "urn:epc:class:lgtin:4012345.012345.998877";
@@ -53,6 +54,8 @@ class EpcisQueryTest extends ServerTest {
                 .put("sensorElementList", new JsonArray().add(new JsonObject().put("sensorReport", new JsonArray()
                         .add(new JsonObject().put("type", "Temperature").put("value", 8.5).put("uom", "CEL"))
                         .add(new JsonObject().put("type", "gs1:RelativeHumidity").put("value", 90).put("uom", "P1"))))));
+        capture(company, base("ObjectEvent", Q6, "2026-05-07T08:00:00+08:00").put("action", "OBSERVE")
+                .put("bizStep", "https://ref.gs1.org/cbv/BizStep-receiving").put("epcList", new JsonArray().add(EPC3)));
         capture(other, base("ObjectEvent", Q5, "2026-05-03T09:00:00+08:00").put("action", "OBSERVE").put("bizStep", "shipping")
                 .put("epcList", new JsonArray().add(EPC1)));
     }
@@ -60,10 +63,11 @@ class EpcisQueryTest extends ServerTest {
     @Test
     void answersEachStandardParameter() {
         assertEquals(List.of(Q2), ids("eventType=AggregationEvent"));
-        assertEquals(List.of(Q1, Q3, Q4), ids("eventType=ObjectEvent%7CTransformationEvent"));
+        assertEquals(List.of(Q1, Q3, Q4, Q6), ids("eventType=ObjectEvent%7CTransformationEvent"));
         assertEquals(List.of(Q2), ids("GE_eventTime=2026-05-04T00:00:00Z&LT_eventTime=2026-05-05T00:00:00Z"));
         assertEquals(List.of(Q1), ids("EQ_bizStep=shipping"));
         assertEquals(List.of(Q2), ids("EQ_bizStep=" + enc("urn:epcglobal:cbv:bizstep:packing")));
+        assertEquals(List.of(Q6), ids("EQ_bizStep=receiving"), "a bizStep sent as its web URI is the same bizStep");
         assertEquals(List.of(Q1, Q4), ids("EQ_disposition=in_transit"));
         assertEquals(List.of(Q1, Q4), ids("EQ_disposition=" + enc("urn:epcglobal:cbv:disp:in_transit")), "a query may use the URN spelling");
         assertEquals(List.of(Q1, Q4), ids("EQ_readPoint=" + enc(RP1)));
@@ -72,8 +76,8 @@ class EpcisQueryTest extends ServerTest {
         assertEquals(List.of(Q2), ids("MATCH_epc=" + enc(EPC2)), "childEPCs count for MATCH_epc");
         assertEquals(List.of(Q1, Q2), ids("MATCH_epc=" + enc("urn:epc:idpat:sgtin:0614141.107346.*")));
         assertEquals(List.of(Q2), ids("MATCH_anyEPC=" + enc(SSCC)));
-        assertEquals(List.of(Q3), ids("MATCH_anyEPC=" + enc(EPC3)));
-        assertEquals(List.of(), ids("MATCH_epc=" + enc(EPC3)), "an output EPC is not an epcList EPC");
+        assertEquals(List.of(Q3, Q6), ids("MATCH_anyEPC=" + enc(EPC3)));
+        assertEquals(List.of(Q6), ids("MATCH_epc=" + enc(EPC3)), "an output EPC is not an epcList EPC");
         assertEquals(List.of(Q1), ids("MATCH_epcClass=" + enc(C1)));
         assertEquals(List.of(Q1, Q3), ids("MATCH_anyEPCClass=" + enc(C1)));
         assertEquals(List.of(Q3), ids("EQ_eventID=" + enc(Q3)));
@@ -81,7 +85,7 @@ class EpcisQueryTest extends ServerTest {
         assertEquals(List.of(Q4), ids("GE_value_CEL=8&LT_value_CEL=9"));
         assertEquals(List.of(), ids("LT_value_CEL=8"));
         assertEquals(List.of(Q4), ids("EQ_type=RelativeHumidity&GE_value_P1=90"));
-        assertEquals(List.of(Q1, Q2, Q3, Q4), ids("GE_recordTime=2020-01-01T00:00:00Z"));
+        assertEquals(List.of(Q1, Q2, Q3, Q4, Q6), ids("GE_recordTime=2020-01-01T00:00:00Z"));
         assertEquals(List.of(), ids("LT_recordTime=2020-01-01T00:00:00Z"));
     }
 
@@ -105,7 +109,7 @@ class EpcisQueryTest extends ServerTest {
             pages++;
         }
         assertEquals(2, pages);
-        assertEquals(List.of(Q1, Q2, Q3, Q4), seen);
+        assertEquals(List.of(Q1, Q2, Q3, Q4, Q6), seen);
     }
 
     @Test

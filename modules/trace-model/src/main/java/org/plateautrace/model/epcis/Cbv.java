@@ -37,6 +37,15 @@ public enum Cbv {
         return value;
     }
 
+    /** Every spelling of a value that GS1's schema lets an event carry: the short name and its web URIs. */
+    public List<String> spellings(String value) {
+        String name = shortName(value);
+        if (name.contains(":")) {
+            return List.of(value);
+        }
+        return List.of(name, WEB + webPrefix + name, "https://gs1.org/voc/" + webPrefix + name);
+    }
+
     /** The web URI of a CBV value in any spelling; a value outside CBV (it has a scheme) as it is. */
     public String webUri(String value) {
         String name = shortName(value);

@@ -32,6 +32,8 @@ public final class EpcisEvents {
             "conformant", "container_open", "mismatch_instance", "mismatch_class", "mismatch_quantity", "needs_replacement",
             "non_conformant", "unavailable");
     private static final Pattern OFFSET = Pattern.compile("^([+]|[-])((0[0-9]|1[0-3]):([0-5][0-9])|14:00)$");
+    /** RFC 3339 date-time, as the schema's {@code format: date-time} wants (seconds required, an offset or Z). */
+    private static final Pattern DATE_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$");
     private static final Pattern UOM = Pattern.compile("^[A-Z0-9]{2,3}$");
     /** GS1's schema refuses CBV values spelled as EPCIS 1.x URNs or ns.gs1.org URIs: JSON uses the short names. */
     private static final Pattern CBV_URI = Pattern.compile("^(urn:epcglobal:cbv|https?://ns\\.gs1\\.org/cbv/).*");
@@ -164,8 +166,9 @@ public final class EpcisEvents {
             }
         }));
         String offset = (String) event.get("eventTimeZoneOffset");
+        // bizStep and disposition as sent: the ledger check compares these columns with the hashed content
         return new EpcisIndex((String) event.get("type"), (String) event.get("action"),
-                Cbv.BIZ_STEP.shortName((String) event.get("bizStep")), Cbv.DISPOSITION.shortName((String) event.get("disposition")),
+                (String) event.get("bizStep"), (String) event.get("disposition"),
                 OffsetDateTime.parse((String) event.get("eventTime")), offset, placeId(event.get("readPoint")),
                 placeId(event.get("bizLocation")), epcs, quantities, parties, values);
     }
@@ -212,6 +215,8 @@ public final class EpcisEvents {
         } else if (CBV_URI.matcher(text).matches()) {
             out.add(new Problem(field, "EPCIS 2.0 JSON names CBV values by their short name: write '" + cbv.shortName(text)
                     + "', not '" + text + "'"));
+        } else if (text.length() > MAX_URI) {
+            out.add(new Problem(field, "must be at most " + MAX_URI + " characters"));
         } else if (!cbv.shortName(text).contains(":") && !known.contains(cbv.shortName(text))) {
             out.add(new Problem(field, "'" + text + "' is not a CBV 2.0 " + field + "; use a CBV name or a URI of your own"));
         }
@@ -232,6 +237,9 @@ public final class EpcisEvents {
         }
         try {
             OffsetDateTime.parse(text);
+            if (!DATE_TIME.matcher(text).matches()) {
+                throw new DateTimeParseException("not RFC 3339", text, 0);
+            }
         } catch (DateTimeParseException e) {
             out.add(new Problem(path + field, "'" + text + "' is not a date and time with offset like 2026-05-02T08:00:00+08:00"));
         }
@@ -247,12 +255,17 @@ public final class EpcisEvents {
             return;
         }
         if (!isUri(value)) {
-            out.add(new Problem(path + field, required && value == null ? "is required (a URI)" : "must be a URI"));
+            out.add(new Problem(path + field, required && value == null ? "is required (a URI)"
+                    : "must be a URI of at most " + MAX_URI + " characters"));
         }
     }
 
+    /** Identifiers are indexed: longer ones could not be (and no GS1 identifier comes close). */
+    public static final int MAX_URI = 500;
+
     private static boolean isUri(Object value) {
-        return value instanceof String text && text.indexOf(':') > 0 && text.chars().noneMatch(Character::isWhitespace);
+        return value instanceof String text && text.indexOf(':') > 0 && text.length() <= MAX_URI
+                && text.chars().noneMatch(Character::isWhitespace);
     }
 
     private static void strings(List<Problem> out, Map<String, Object> event, String field) {

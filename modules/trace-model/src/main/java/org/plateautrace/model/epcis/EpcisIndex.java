@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What the store indexes of a captured EPCIS event so that the standard queries are index-backed:
  * the columns of its {@code event} row and its child rows (EPCs per list, quantity elements per list,
- * sources and destinations, numeric sensor report values). CBV values are kept as short names.
+ * sources and destinations, numeric sensor report values). bizStep and disposition are kept as sent (GS1's
+ * schema allows the short name or a web URI; queries look for every spelling).
  */
 public record EpcisIndex(String eventType, String action, String bizStep, String disposition, OffsetDateTime eventTime,
                          String eventTimeZoneOffset, String readPoint, String bizLocation, List<Epc> epcs,

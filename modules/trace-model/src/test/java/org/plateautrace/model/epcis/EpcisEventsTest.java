@@ -52,6 +52,17 @@ class EpcisEventsTest {
     }
 
     @Test
+    void wantsRfc3339DateTimesWithSecondsAndAnOffset() {
+        Map<String, Object> e = event();
+        e.put("eventTime", "2026-05-03T08:00+08:00");
+        assertEquals(List.of("eventTime"), fields(e));
+        e.put("eventTime", "2026-05-03T08:00:00");
+        assertEquals(List.of("eventTime"), fields(e));
+        e.put("eventTime", "2026-05-03T00:00:00.123456Z");
+        assertEquals(List.of(), fields(e));
+    }
+
+    @Test
     void refusesCbvUrnsWhichGs1sJsonSchemaRefusesToo() {
         Map<String, Object> e = event();
         e.put("bizStep", "urn:epcglobal:cbv:bizstep:shipping");
@@ -71,9 +82,11 @@ class EpcisEventsTest {
     }
 
     @Test
-    void indexesCbvValuesAsShortNamesAndEveryListElement() {
+    void indexesCbvValuesAsSentAndEveryListElement() {
         EpcisIndex index = EpcisEvents.index(event());
         assertEquals("shipping", index.bizStep());
+        assertEquals(List.of("shipping", "https://ref.gs1.org/cbv/BizStep-shipping", "https://gs1.org/voc/BizStep-shipping"),
+                Cbv.BIZ_STEP.spellings("urn:epcglobal:cbv:bizstep:shipping"));
         assertEquals("in_transit", index.disposition());
         assertEquals("urn:epc:id:sgln:0614141.07346.1234", index.readPoint());
         assertEquals(List.of(new EpcisIndex.Quantity("quantity", "https://id.gs1.org/01/02000001000038/10/TEA-1", new BigDecimal("12.5"), "KGM")),

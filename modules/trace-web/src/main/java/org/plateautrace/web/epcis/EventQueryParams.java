@@ -70,8 +70,8 @@ record EventQueryParams(EventQuery query, RoutingContext ctx) {
         }
         EventQuery query = new EventQuery(values(ctx, "eventType"), time(ctx, "GE_eventTime"), time(ctx, "LT_eventTime"),
                 time(ctx, "GE_recordTime"), time(ctx, "LT_recordTime"),
-                values(ctx, "EQ_bizStep").stream().map(Cbv.BIZ_STEP::shortName).toList(),
-                values(ctx, "EQ_disposition").stream().map(Cbv.DISPOSITION::shortName).toList(),
+                values(ctx, "EQ_bizStep").stream().flatMap(v -> Cbv.BIZ_STEP.spellings(v).stream()).toList(),
+                values(ctx, "EQ_disposition").stream().flatMap(v -> Cbv.DISPOSITION.spellings(v).stream()).toList(),
                 values(ctx, "EQ_readPoint"), values(ctx, "EQ_bizLocation"), values(ctx, "MATCH_epc"), values(ctx, "MATCH_anyEPC"),
                 values(ctx, "MATCH_epcClass"), values(ctx, "MATCH_anyEPCClass"), values(ctx, "EQ_eventID"),
                 values(ctx, "EQ_type").stream().map(org.plateautrace.model.epcis.EpcisEvents::sensorType).toList(), bounds, null,
