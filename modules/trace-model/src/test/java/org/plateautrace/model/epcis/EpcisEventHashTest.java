@@ -44,6 +44,16 @@ class EpcisEventHashTest {
     }
 
     @Test
+    void givesTheSameIdAsGs1sReferenceImplementationForAShippingEvent() {
+        // test vector of the reference implementation (RalphTro/epcis-event-hash-generator, epcisDocWithSingleEvent)
+        Map<String, Object> e = event();
+        e.remove("example:myField");
+        e.put("eventTime", "2022-02-16T20:33:31.116000-06:00");
+        assertEquals("ni:///sha-256;3e0f2437f4cb5e8a1b832b769c0eed1bf3e1421f14061132e9800ded03f10182?ver=CBV2.0",
+                EpcisEventHash.of(e, Map.of("gs1", "https://gs1.org/voc/")));
+    }
+
+    @Test
     void isAnNiSha256UriOverThePreHashString() {
         String id = EpcisEventHash.of(event(), NS);
         assertTrue(id.matches("ni:///sha-256;[0-9a-f]{64}\\?ver=CBV2\\.0"), id);
