@@ -66,6 +66,19 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    /** Any method with a text body (or none) and extra headers, e.g. EPCIS capture with GS1 headers. */
+    Response send(String method, String path, String token, String body, String... headers) {
+        HttpRequest.Builder request = request(path, token).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

@@ -185,6 +185,28 @@ class SupplyChainWalkTest extends ServerTest {
         }
     }
 
+    @Test
+    void everyEventOfTheWalkExportsAsEpcisThatGs1sSchemaAccepts() {
+        Walk walk = walk("tibetan_pig", "head", 10, new JsonObject().put("earTag", "154042100100231-251").put("breed", "藏香猪")
+                        .put("birthDate", "2025-09-01").put("quarantineCertificate", "A5401-2026-00878"),
+                "chilled_meat", 400, 2.0, 7.5, 40);
+        walk.assertRecallReachesEverything();
+        Api.Response export = api.get("/epcis/events?perPage=1000", regulator.token());
+        assertEquals(200, export.status(), export.body());
+        EpcisConformance.assertValid(export.body());
+        List<JsonObject> events = EpcisCaptureTest.eventList(export.json()).stream().map(JsonObject.class::cast).toList();
+        assertTrue(events.stream().map(e -> e.getString("bizStep")).collect(Collectors.toSet())
+                .containsAll(Set.of("commissioning", "shipping", "receiving", "packing", "sensor_reporting", "retail_selling")));
+        JsonObject sensors = events.stream().filter(e -> "sensor_reporting".equals(e.getString("bizStep"))).findFirst().orElseThrow();
+        assertEquals(37, sensors.getJsonArray("sensorElementList").size(), "every reading is a sensor element");
+        assertTrue(events.stream().anyMatch(e -> "recalled".equals(e.getString("disposition"))));
+        Api.Response hot = api.get("/epcis/events?EQ_type=Temperature&GE_value_CEL=7", regulator.token());
+        assertTrue(EpcisCaptureTest.eventList(hot.json()).stream().map(e -> ((JsonObject) e).getString("eventID")).toList()
+                .contains(sensors.getString("eventID")), "our own readings answer sensor queries");
+        Api.Response cold = api.get("/epcis/events?EQ_type=Temperature&LT_value_CEL=1", regulator.token());
+        assertEquals(0, EpcisCaptureTest.eventList(cold.json()).size(), "no reading was below 1 °C");
+    }
+
     /**
      * Walks one chain. The shipment to the shop logs a reading every 10 minutes for 6 hours at
      * {@code baseline} °C, with {@code hotMinutes} at {@code hotValue} °C from the first hour on.

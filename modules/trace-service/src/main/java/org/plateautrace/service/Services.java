@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.plateautrace.model.lots.PackBounds;
 import org.plateautrace.service.auth.TokenService;
 import org.plateautrace.service.codes.CodeService;
+import org.plateautrace.service.epcis.EpcisService;
 import org.plateautrace.model.scan.ScanSignals;
 import org.plateautrace.service.events.EventService;
 import org.plateautrace.service.scan.StoryService;
@@ -19,7 +20,8 @@ import org.plateautrace.store.registry.TokenRepository;
 
 /** Every use case of the platform, wired to one connection pool. */
 public record Services(TokenService tokens, RegistryService registry, LotService lots, CodeService codes, EventService events,
-                       TraceService traces, LedgerService ledger, StoryService stories, Ping health) {
+                       TraceService traces, LedgerService ledger, StoryService stories, Ping health,
+                       EpcisService epcis) {
 
     /**
      * @param publicBaseUrl base of the Digital Links printed on labels
@@ -30,6 +32,7 @@ public record Services(TokenService tokens, RegistryService registry, LotService
         LotService lots = new LotService(pool, clock);
         return new Services(tokens, new RegistryService(pool, tokens), lots,
                 new CodeService(vertx, pool, lots, packBounds, publicBaseUrl), new EventService(vertx, pool, clock), new TraceService(pool, clock, lots),
-                new LedgerService(pool), new StoryService(pool, ScanSignals.DEFAULT, lots), new Ping(pool));
+                new LedgerService(pool), new StoryService(pool, ScanSignals.DEFAULT, lots), new Ping(pool),
+                new EpcisService(vertx, pool));
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.plateautrace.model.lots.CommodityProfiles;
 import org.plateautrace.service.Services;
 import org.plateautrace.web.codes.CodeRoutes;
+import org.plateautrace.web.epcis.EpcisRoutes;
 import org.plateautrace.web.events.EventRoutes;
 import org.plateautrace.web.ledger.LedgerRoutes;
 import org.plateautrace.web.scan.ResolverRoutes;
@@ -52,6 +53,7 @@ public final class WebRouter {
         api.route("/*").subRouter(new LedgerRoutes(vertx, services.ledger()).router());
         api.route("/*").subRouter(new ScanRoutes(vertx, services.stories()).router());
         root.route("/api/v1/*").subRouter(api);
+        root.route("/epcis/*").subRouter(new EpcisRoutes(vertx, services).router());
         return root;
     }
 }

@@ -37,10 +37,38 @@ public final class EventRepository {
      * unnested by the database), however many events there are.
      */
     public Future<List<Long>> append(SqlConnection tx, List<NewEvent> events) {
+        List<EventRow> rows = new ArrayList<>(events.size());
+        for (NewEvent e : events) {
+            SupplyChainEvent event = e.event();
+            rows.add(new EventRow(e.eventId(), event.eventType(), event.action(), event.bizStep(), event.disposition(),
+                    event.eventTime(), event.eventTimeZoneOffset(), event.readPoint(), event.bizLocation(), e.partyId(),
+                    event.ilmd().isEmpty() ? null : new JsonObject(event.ilmd()).encode(),
+                    event.details().isEmpty() ? null : new JsonObject(event.details()).encode(),
+                    EventDocument.canonical(e.eventId(), event)));
+        }
+        return appendRows(tx, rows).compose(pks -> children(tx, events, pks).map(pks));
+    }
+
+    /** The columns of one event row; {@code content} is the canonical text the hash chain covers. */
+    public record EventRow(String eventId, String eventType, String action, String bizStep, String disposition,
+                           java.time.OffsetDateTime eventTime, String eventTimeZoneOffset, String readPoint, String bizLocation,
+                           Long partyId, String ilmdJson, String detailsJson, String content) {
+    }
+
+    /** Takes the chain lock for the rest of the transaction (appending takes it too; taking it twice is harmless). */
+    public static Future<Void> lockChain(SqlConnection tx) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(CHAIN_LOCK)).mapEmpty();
+    }
+
+    /**
+     * Appends event rows inside the caller's transaction, in order, extending the hash chain, in one
+     * multi-row statement; answers their row ids (child rows are the caller's).
+     */
+    public static Future<List<Long>> appendRows(SqlConnection tx, List<EventRow> events) {
         if (events.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        return tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(CHAIN_LOCK))
+        return lockChain(tx)
                 .compose(locked -> tx.query("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1").execute())
                 .compose(last -> {
                     long seq = 0;
@@ -52,15 +80,11 @@ public final class EventRepository {
                     }
                     int n = events.size();
                     Columns c = new Columns(16, n);
-                    for (NewEvent e : events) {
-                        SupplyChainEvent event = e.event();
-                        String content = EventDocument.canonical(e.eventId(), event);
-                        byte[] hash = HashChain.next(previous, content);
-                        c.add(e.eventId(), event.eventType(), event.action(), event.bizStep(), event.disposition(),
-                                event.eventTime(), event.eventTimeZoneOffset(), event.readPoint(), event.bizLocation(), e.partyId(),
-                                event.ilmd().isEmpty() ? null : new JsonObject(event.ilmd()).encode(),
-                                event.details().isEmpty() ? null : new JsonObject(event.details()).encode(), ++seq, content,
-                                previous == null ? null : Buffer.buffer(previous), Buffer.buffer(hash));
+                    for (EventRow e : events) {
+                        byte[] hash = HashChain.next(previous, e.content());
+                        c.add(e.eventId(), e.eventType(), e.action(), e.bizStep(), e.disposition(), e.eventTime(),
+                                e.eventTimeZoneOffset(), e.readPoint(), e.bizLocation(), e.partyId(), e.ilmdJson(), e.detailsJson(),
+                                ++seq, e.content(), previous == null ? null : Buffer.buffer(previous), Buffer.buffer(hash));
                         previous = hash;
                     }
                     long firstSeq = seq - n + 1;
@@ -80,8 +104,7 @@ public final class EventRepository {
                                 }
                                 return List.of(pks);
                             });
-                })
-                .compose(pks -> children(tx, events, pks).map(pks));
+                });
     }
 
     private static Future<Void> children(SqlConnection tx, List<NewEvent> events, List<Long> pks) {
@@ -120,31 +143,32 @@ public final class EventRepository {
                         new Class<?>[]{Long.class, String.class, String.class}));
     }
 
-    private static Future<Void> insert(SqlConnection tx, Columns rows, String sql, Class<?>[] types) {
+    /** One multi-row INSERT of the gathered rows (nothing when there are none). */
+    public static Future<Void> insert(SqlConnection tx, Columns rows, String sql, Class<?>[] types) {
         return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).execute(rows.tuple(types)).mapEmpty();
     }
 
     /** Rows gathered column by column, to be sent as one array per column. */
-    private static final class Columns {
+    public static final class Columns {
         private final List<List<Object>> columns = new ArrayList<>();
 
-        Columns(int count, int expectedRows) {
+        public Columns(int count, int expectedRows) {
             for (int i = 0; i < count; i++) {
                 columns.add(new ArrayList<>(expectedRows));
             }
         }
 
-        void add(Object... values) {
+        public void add(Object... values) {
             for (int i = 0; i < values.length; i++) {
                 columns.get(i).add(values[i]);
             }
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return columns.get(0).isEmpty();
         }
 
-        Tuple tuple(Class<?>[] types) {
+        public Tuple tuple(Class<?>[] types) {
             Tuple tuple = Tuple.tuple();
             for (int i = 0; i < columns.size(); i++) {
                 List<Object> column = columns.get(i);
