@@ -109,8 +109,12 @@ class SupplyChainWalkTest extends ServerTest {
         JsonObject backward = api.get("/api/v1/lots/" + walk.product + "/trace?direction=backward", processor.token()).json();
         JsonObject harvest = lot(backward, walk.harvest);
         assertEquals("harvest", harvest.getString("origin"));
-        assertEquals("farm_base", harvest.getJsonObject("site").getString("kind"));
-        assertEquals(coop.id(), harvest.getJsonObject("owner").getLong("id"));
+        assertEquals(coop.id(), harvest.getLong("ownerId"));
+        JsonObject farm = backward.getJsonArray("sites").stream().map(JsonObject.class::cast)
+                .filter(site -> site.getLong("id").equals(harvest.getLong("siteId"))).findFirst().orElseThrow();
+        assertEquals("farm_base", farm.getString("kind"), "sites are listed once, and lots name theirs by id");
+        assertTrue(backward.getJsonArray("parties").stream().map(JsonObject.class::cast)
+                .anyMatch(party -> party.getLong("id") == coop.id()));
         assertEquals(walk.product, backward.getJsonArray("links").getJsonObject(0).getLong("output"));
         assertEquals(403, api.get("/api/v1/lots/" + walk.product + "/trace", fixtures.party("cooperative").token()).status());
         assertEquals("direction", api.get("/api/v1/lots/" + walk.product + "/trace?direction=sideways", processor.token()).field());

@@ -44,6 +44,7 @@ import org.plateautrace.store.scan.ScanRecorder.NewScan;
 import org.plateautrace.store.scan.ScanRecorder.Resolution;
 import org.plateautrace.store.scan.ScanRepository;
 import org.plateautrace.store.trace.TraceRepository;
+import org.plateautrace.store.trace.TraceRepository.References;
 
 /**
  * What a consumer learns by scanning a code: the product's story (origin, steps, cold chain,
@@ -227,14 +228,15 @@ public final class StoryService {
             Product product = both.<Optional<Product>>resultAt(0).orElseThrow();
             TraceRepository.Graph graph = both.resultAt(1);
             Future<List<JsonObject>> lotRows = traces.lots(graph.lots());
+            Future<References> references = lotRows.compose(traces::references);
             Future<List<JsonObject>> history = traces.history(graph.lots());
             Future<List<JsonObject>> shipments = traces.shipments(graph.lots()).compose(list ->
                     traces.readings(list.stream().map(s -> s.getLong("id")).toList()).map(readings -> List.of(list, readings)))
                     .map(pair -> merge(ColdChain.judge(pair.get(0), pair.get(1)), pair.get(1)));
             Future<List<JsonObject>> certificates = traces.certificates(graph.lots());
-            return Future.all(lotRows, history, shipments, certificates).compose(all ->
-                    places(history.result()).map(names -> story(lot, product, lotRows.result(), history.result(), names,
-                            shipments.result(), certificates.result())));
+            return Future.all(List.of(lotRows, references, history, shipments, certificates)).compose(all ->
+                    places(history.result()).map(names -> story(lot, product, lotRows.result(), references.result(),
+                            history.result(), names, shipments.result(), certificates.result())));
         });
     }
 
@@ -259,7 +261,7 @@ public final class StoryService {
         });
     }
 
-    private JsonObject story(Lot lot, Product product, List<JsonObject> lotRows, List<JsonObject> history,
+    private JsonObject story(Lot lot, Product product, List<JsonObject> lotRows, References references, List<JsonObject> history,
                              Map<String, String> names, List<JsonObject> shipments, List<JsonObject> certificates) {
         CommodityProfile commodity = CommodityProfiles.require(product.info().commodity());
         JsonObject story = new JsonObject()
@@ -279,8 +281,8 @@ public final class StoryService {
             }
             if ("harvest".equals(row.getString("origin"))) {
                 origin.add(new JsonObject().put("lotCode", row.getString("lotCode")).put("harvestedAt", row.getString("createdAt"))
-                        .put("party", new JsonObject().put("name", row.getJsonObject("owner").getString("name")))
-                        .put("site", row.getJsonObject("site")).put("attributes", row.getJsonObject("attributes")));
+                        .put("party", new JsonObject().put("name", references.parties().get(row.getLong("ownerId")).getString("name")))
+                        .put("site", references.sites().get(row.getLong("siteId"))).put("attributes", row.getJsonObject("attributes")));
             }
             if (row.getBoolean("recalled") && (recall == null || row.getLong("id") == lot.id())) {
                 recall = new JsonObject().put("reason", row.getString("recallReason")).put("lotCode", row.getString("lotCode"))

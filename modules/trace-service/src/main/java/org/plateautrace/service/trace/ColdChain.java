@@ -46,7 +46,7 @@ public final class ColdChain {
         Set<Long> broken = new HashSet<>();
         shipments.stream().filter(s -> !s.getJsonObject("coldChain").getBoolean("held")).forEach(s -> broken.add(s.getLong("lotId")));
         JsonArray marked = new JsonArray();
-        lots.forEach(lot -> marked.add(lot.copy().put("coldChainBroken", broken.contains(lot.getLong("id")))));
+        lots.forEach(lot -> marked.add(lot.put("coldChainBroken", broken.contains(lot.getLong("id")))));
         return marked;
     }
 

@@ -30,6 +30,7 @@ import org.plateautrace.store.events.EventRepository.NewEvent;
 import org.plateautrace.store.lots.LotRepository;
 import org.plateautrace.store.trace.TraceRepository;
 import org.plateautrace.store.trace.TraceRepository.Graph;
+import org.plateautrace.store.trace.TraceRepository.References;
 
 /**
  * Genealogy (backward to the harvests and farms, forward to every lot, pack code, shipment, holder
@@ -110,15 +111,20 @@ public final class TraceService {
     private Future<JsonObject> describe(Graph graph, boolean forward) {
         Set<Long> ids = new LinkedHashSet<>(graph.lots());
         Future<List<JsonObject>> lotList = traces.lots(ids);
+        Future<References> references = lotList.compose(traces::references);
         Future<List<JsonObject>> shipments = traces.shipments(ids);
         Future<List<JsonObject>> holders = forward ? traces.holders(ids) : Future.succeededFuture(List.of());
         Future<List<JsonObject>> sales = forward ? traces.sales(ids) : Future.succeededFuture(List.of());
         Future<List<JsonObject>> codes = forward ? traces.codeCounts(ids) : Future.succeededFuture(List.of());
         Future<List<JsonObject>> checked = shipments.compose(list -> traces.readings(list.stream().map(s -> s.getLong("id")).toList())
                 .map(readings -> ColdChain.judge(list, readings)));
-        return Future.all(lotList, checked, holders, sales, codes).map(all -> new JsonObject()
+        return Future.all(List.of(lotList, references, checked, holders, sales, codes)).map(all -> new JsonObject()
                 .put("root", graph.root()).put("direction", forward ? "forward" : "backward")
-                .put("lots", ColdChain.markBroken(lotList.result(), checked.result())).put("links", new JsonArray(graph.links()))
+                .put("lots", ColdChain.markBroken(lotList.result(), checked.result()))
+                .put("products", new JsonArray(List.copyOf(references.result().products().values())))
+                .put("parties", new JsonArray(List.copyOf(references.result().parties().values())))
+                .put("sites", new JsonArray(List.copyOf(references.result().sites().values())))
+                .put("links", new JsonArray(graph.links()))
                 .put("shipments", new JsonArray(checked.result())).put("holders", new JsonArray(holders.result()))
                 .put("sales", new JsonArray(sales.result())).put("codes", new JsonArray(codes.result())));
     }

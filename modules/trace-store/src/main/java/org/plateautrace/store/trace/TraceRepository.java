@@ -9,8 +9,10 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,16 +68,49 @@ public final class TraceRepository {
         return graph(pool, root, forward);
     }
 
+    /** Lots by id, each naming its product, owner and site by id (see {@link #references}). */
     public Future<List<JsonObject>> lots(Collection<Long> ids) {
         return json("SELECT l.id, l.lot_code AS \"lotCode\", p.gtin, l.quantity, l.unit, l.origin, "
                 + "to_char(l.harvested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS \"createdAt\", "
                 + "l.recalled_at IS NOT NULL AS recalled, l.recall_reason AS \"recallReason\", l.attributes, "
-                + "json_build_object('id', p.id, 'name', json_build_object('zh', p.name_zh, 'en', p.name_en), "
-                + "  'commodity', p.commodity, 'brand', p.brand) AS product, "
-                + "json_build_object('id', pa.id, 'name', pa.name, 'kind', pa.kind) AS owner, "
-                + "json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'county', s.county, 'township', s.township) AS site "
-                + "FROM lot l JOIN product p ON p.id = l.product_id JOIN party pa ON pa.id = l.party_id "
-                + "JOIN site s ON s.id = l.site_id WHERE l.id = ANY($1) ORDER BY l.harvested_at, l.id", ids);
+                + "l.product_id AS \"productId\", l.party_id AS \"ownerId\", l.site_id AS \"siteId\" "
+                + "FROM lot l JOIN product p ON p.id = l.product_id WHERE l.id = ANY($1) ORDER BY l.harvested_at, l.id", ids);
+    }
+
+    /** The products, parties and sites that lots name, once each, by id. */
+    public record References(Map<Long, JsonObject> products, Map<Long, JsonObject> parties, Map<Long, JsonObject> sites) {
+    }
+
+    public Future<References> references(List<JsonObject> lots) {
+        Set<Long> products = new LinkedHashSet<>();
+        Set<Long> parties = new LinkedHashSet<>();
+        Set<Long> sites = new LinkedHashSet<>();
+        for (JsonObject lot : lots) {
+            products.add(lot.getLong("productId"));
+            parties.add(lot.getLong("ownerId"));
+            sites.add(lot.getLong("siteId"));
+        }
+        return pool.preparedQuery("SELECT "
+                        + "(SELECT json_agg(json_build_object('id', p.id, 'name', json_build_object('zh', p.name_zh, 'en', p.name_en), "
+                        + "  'commodity', p.commodity, 'brand', p.brand)) FROM product p WHERE p.id = ANY($1)) AS products, "
+                        + "(SELECT json_agg(json_build_object('id', pa.id, 'name', pa.name, 'kind', pa.kind)) FROM party pa "
+                        + "  WHERE pa.id = ANY($2)) AS parties, "
+                        + "(SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'county', s.county, "
+                        + "  'township', s.township)) FROM site s WHERE s.id = ANY($3)) AS sites")
+                .execute(Tuple.of((Object) ids(products), (Object) ids(parties), (Object) ids(sites)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new References(byId((JsonArray) row.getValue("products")), byId((JsonArray) row.getValue("parties")),
+                            byId((JsonArray) row.getValue("sites")));
+                });
+    }
+
+    private static Map<Long, JsonObject> byId(JsonArray objects) {
+        Map<Long, JsonObject> byId = new LinkedHashMap<>();
+        if (objects != null) {
+            objects.forEach(o -> byId.put(((JsonObject) o).getLong("id"), (JsonObject) o));
+        }
+        return byId;
     }
 
     public Future<List<JsonObject>> shipments(Collection<Long> lotIds) {
