@@ -1,6 +1,7 @@
 package org.plateautrace.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
@@ -55,6 +56,40 @@ class EventApiTest extends ServerTest {
         assertEquals("TransformationEvent", transformation.getString("type"));
         assertEquals(1, transformation.getJsonArray("inputQuantityList").size());
         assertEquals(1, transformation.getJsonArray("outputQuantityList").size());
+    }
+
+    @Test
+    void aLotKeptInAStoreThatWarmedUpSaysItsColdChainBroke() {
+        long store = fixtures.site(coop, "warehouse");
+        Api.Response harvested = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(freshLeaf, garden));
+        assertEquals(201, harvested.status(), harvested.body());
+        JsonObject lot = harvested.json();
+        fixtures.event(coop, new JsonObject().put("type", "storing").put("time", "2026-05-03T08:00:00+08:00")
+                .put("lotId", lot.getLong("id")).put("siteId", store));
+        JsonArray readings = new JsonArray().add(reading("2026-05-02T20:00:00+08:00", 50));   // before the lot came: not counted
+        for (int hour = 9; hour <= 18; hour++) {
+            readings.add(reading(String.format("2026-05-03T%02d:00:00+08:00", hour), hour >= 10 && hour <= 16 ? 36 : 20));
+        }
+        fixtures.event(coop, new JsonObject().put("type", "sensor_reporting").put("siteId", store).put("readings", readings));
+
+        JsonObject trace = api.get("/api/v1/lots/" + lot.getLong("id") + "/trace?direction=backward", coop.token()).json();
+        JsonObject stay = trace.getJsonArray("storage").getJsonObject(0);
+        assertEquals(store, stay.getLong("siteId"));
+        JsonObject verdict = stay.getJsonObject("coldChain");
+        assertFalse(verdict.getBoolean("held"), verdict.encode());
+        assertEquals(10, verdict.getInteger("readings"), "only readings while the lot was there");
+        assertEquals(1, verdict.getJsonArray("excursions").size());
+        assertEquals(36.0, verdict.getJsonArray("excursions").getJsonObject(0).getDouble("worst"));
+        assertTrue(trace.getJsonArray("lots").getJsonObject(0).getBoolean("coldChainBroken"));
+
+        JsonObject story = api.get("/01/" + lot.getString("gtin") + "/10/" + lot.getString("lotCode"), null,
+                "Accept", "application/json").json().getJsonObject("coldChain");
+        assertFalse(story.getBoolean("held"));
+        assertFalse(story.getJsonArray("storage").getJsonObject(0).getBoolean("held"));
+    }
+
+    private static JsonObject reading(String time, double celsius) {
+        return new JsonObject().put("time", time).put("measure", "temperature").put("value", celsius).put("device", "COLD-ROOM-2");
     }
 
     @Test

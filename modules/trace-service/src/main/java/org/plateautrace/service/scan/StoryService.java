@@ -233,10 +233,12 @@ public final class StoryService {
             Future<List<JsonObject>> shipments = traces.shipments(graph.lots()).compose(list ->
                     traces.readings(list.stream().map(s -> s.getLong("id")).toList()).map(readings -> List.of(list, readings)))
                     .map(pair -> merge(ColdChain.judge(pair.get(0), pair.get(1)), pair.get(1)));
+            Future<List<JsonObject>> stays = traces.stays(graph.lots()).compose(list -> traces.siteReadings(list.stream()
+                    .map(stay -> stay.getLong("siteId")).toList()).map(readings -> ColdChain.judgeStays(list, readings)));
             Future<List<JsonObject>> certificates = traces.certificates(graph.lots());
-            return Future.all(List.of(lotRows, references, history, shipments, certificates)).compose(all ->
+            return Future.all(List.of(lotRows, references, history, shipments, stays, certificates)).compose(all ->
                     places(history.result()).map(names -> story(lot, product, lotRows.result(), references.result(),
-                            history.result(), names, shipments.result(), certificates.result())));
+                            history.result(), names, shipments.result(), stays.result(), certificates.result())));
         });
     }
 
@@ -262,7 +264,8 @@ public final class StoryService {
     }
 
     private JsonObject story(Lot lot, Product product, List<JsonObject> lotRows, References references, List<JsonObject> history,
-                             Map<String, String> names, List<JsonObject> shipments, List<JsonObject> certificates) {
+                             Map<String, String> names, List<JsonObject> shipments, List<JsonObject> stays,
+                             List<JsonObject> certificates) {
         CommodityProfile commodity = CommodityProfiles.require(product.info().commodity());
         JsonObject story = new JsonObject()
                 .put("product", new JsonObject()
@@ -291,7 +294,7 @@ public final class StoryService {
         }
         story.put("recall", recall).put("origin", origin);
         timeline(story, history, names);
-        story.put("coldChain", coldChain(product, shipments));
+        story.put("coldChain", coldChain(product, shipments, stays));
         LocalDate today = RegistryService.today();
         JsonArray certs = new JsonArray();
         for (JsonObject c : certificates) {
@@ -350,7 +353,7 @@ public final class StoryService {
         };
     }
 
-    private static JsonObject coldChain(Product product, List<JsonObject> shipments) {
+    private static JsonObject coldChain(Product product, List<JsonObject> shipments, List<JsonObject> stays) {
         ColdChainProfile profile = ColdChainProfiles.of(product.info().coldChain(), product.info().commodity());
         Optional<Band> band = profile.band(Measure.TEMPERATURE);
         JsonArray list = new JsonArray();
@@ -367,10 +370,21 @@ public final class StoryService {
                     .put("held", verdict.getBoolean("held")).put("readings", shipment.getJsonArray("series"))
                     .put("excursions", verdict.getJsonArray("excursions")));
         }
+        JsonArray storage = new JsonArray();
+        for (JsonObject stay : stays) {
+            JsonObject verdict = stay.getJsonObject("coldChain");
+            if (verdict.getInteger("readings") == 0) {
+                continue;
+            }
+            held = (held == null || held) && verdict.getBoolean("held");
+            storage.add(new JsonObject().put("site", stay.getString("siteName")).put("from", stay.getString("storedAt"))
+                    .put("until", stay.getString("until")).put("held", verdict.getBoolean("held"))
+                    .put("excursions", verdict.getJsonArray("excursions")));
+        }
         return new JsonObject().put("profile", profile.code())
                 .put("profileName", new JsonObject().put("zh", profile.nameZh()).put("en", profile.nameEn()))
                 .put("band", band.map(b -> new JsonObject().put("min", b.min()).put("max", b.max())).orElse(null))
-                .put("held", held).put("shipments", list);
+                .put("held", held).put("shipments", list).put("storage", storage);
     }
 
     /** Adds each shipment's temperature series ({t, v}) for the chart. */

@@ -22,29 +22,53 @@ public final class ColdChain {
     private ColdChain() {
     }
 
+    /** Each shipment with its verdict (its readings against its product's band). */
     public static List<JsonObject> judge(List<JsonObject> shipments, List<JsonObject> readingRows) {
-        Map<Long, List<Reading>> readings = new HashMap<>();
-        for (JsonObject row : readingRows) {
-            readings.computeIfAbsent(row.getLong("shipmentId"), id -> new ArrayList<>()).add(new Reading(
-                    OffsetDateTime.parse(row.getString("time")), Measure.parse(row.getString("measure")),
-                    new BigDecimal(row.getValue("value").toString()), row.getString("device")));
-        }
+        Map<Long, List<Reading>> readings = byKey(readingRows, "shipmentId");
         List<JsonObject> judged = new ArrayList<>();
         for (JsonObject shipment : shipments) {
-            JsonObject copy = shipment.copy();
-            ColdChainVerdict verdict = Excursions.evaluate(ColdChainProfiles.of(copy.getString("coldChain"),
-                    copy.getString("commodity")), readings.getOrDefault(copy.getLong("id"), List.of()));
-            copy.remove("commodity");
-            copy.put("coldChain", json(verdict));
-            judged.add(copy);
+            judged.add(judged(shipment, readings.getOrDefault(shipment.getLong("id"), List.of())));
         }
         return judged;
     }
 
-    /** Lots with a shipment whose cold chain broke say so. */
-    static JsonArray markBroken(List<JsonObject> lots, List<JsonObject> shipments) {
+    /** Each stay in storage with its verdict: the site's readings from the day the lot came until it left. */
+    public static List<JsonObject> judgeStays(List<JsonObject> stays, List<JsonObject> readingRows) {
+        Map<Long, List<Reading>> readings = byKey(readingRows, "siteId");
+        List<JsonObject> judged = new ArrayList<>();
+        for (JsonObject stay : stays) {
+            OffsetDateTime from = OffsetDateTime.parse(stay.getString("storedAt"));
+            OffsetDateTime until = stay.getString("until") == null ? null : OffsetDateTime.parse(stay.getString("until"));
+            List<Reading> during = readings.getOrDefault(stay.getLong("siteId"), List.of()).stream()
+                    .filter(r -> !r.time().isBefore(from) && (until == null || r.time().isBefore(until))).toList();
+            judged.add(judged(stay, during));
+        }
+        return judged;
+    }
+
+    private static JsonObject judged(JsonObject custody, List<Reading> readings) {
+        JsonObject copy = custody.copy();
+        ColdChainVerdict verdict = Excursions.evaluate(ColdChainProfiles.of(copy.getString("coldChain"), copy.getString("commodity")),
+                readings);
+        copy.remove("commodity");
+        copy.put("coldChain", json(verdict));
+        return copy;
+    }
+
+    private static Map<Long, List<Reading>> byKey(List<JsonObject> readingRows, String key) {
+        Map<Long, List<Reading>> readings = new HashMap<>();
+        for (JsonObject row : readingRows) {
+            readings.computeIfAbsent(row.getLong(key), id -> new ArrayList<>()).add(new Reading(
+                    OffsetDateTime.parse(row.getString("time")), Measure.parse(row.getString("measure")),
+                    new BigDecimal(row.getValue("value").toString()), row.getString("device")));
+        }
+        return readings;
+    }
+
+    /** Lots with a shipment or a stay in storage whose cold chain broke say so. */
+    static JsonArray markBroken(List<JsonObject> lots, List<JsonObject> custodies) {
         Set<Long> broken = new HashSet<>();
-        shipments.stream().filter(s -> !s.getJsonObject("coldChain").getBoolean("held")).forEach(s -> broken.add(s.getLong("lotId")));
+        custodies.stream().filter(c -> !c.getJsonObject("coldChain").getBoolean("held")).forEach(c -> broken.add(c.getLong("lotId")));
         JsonArray marked = new JsonArray();
         lots.forEach(lot -> marked.add(lot.put("coldChainBroken", broken.contains(lot.getLong("id")))));
         return marked;

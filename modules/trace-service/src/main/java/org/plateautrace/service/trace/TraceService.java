@@ -118,14 +118,23 @@ public final class TraceService {
         Future<List<JsonObject>> codes = forward ? traces.codeCounts(ids) : Future.succeededFuture(List.of());
         Future<List<JsonObject>> checked = shipments.compose(list -> traces.readings(list.stream().map(s -> s.getLong("id")).toList())
                 .map(readings -> ColdChain.judge(list, readings)));
-        return Future.all(List.of(lotList, references, checked, holders, sales, codes)).map(all -> new JsonObject()
+        Future<List<JsonObject>> stays = traces.stays(ids).compose(list -> traces.siteReadings(list.stream()
+                .map(s -> s.getLong("siteId")).toList()).map(readings -> ColdChain.judgeStays(list, readings)));
+        return Future.all(List.of(lotList, references, checked, stays, holders, sales, codes)).map(all -> new JsonObject()
                 .put("root", graph.root()).put("direction", forward ? "forward" : "backward")
-                .put("lots", ColdChain.markBroken(lotList.result(), checked.result()))
+                .put("lots", ColdChain.markBroken(lotList.result(), concat(checked.result(), stays.result())))
                 .put("products", new JsonArray(List.copyOf(references.result().products().values())))
                 .put("parties", new JsonArray(List.copyOf(references.result().parties().values())))
                 .put("sites", new JsonArray(List.copyOf(references.result().sites().values())))
                 .put("links", new JsonArray(graph.links()))
-                .put("shipments", new JsonArray(checked.result())).put("holders", new JsonArray(holders.result()))
+                .put("shipments", new JsonArray(checked.result())).put("storage", new JsonArray(stays.result()))
+                .put("holders", new JsonArray(holders.result()))
                 .put("sales", new JsonArray(sales.result())).put("codes", new JsonArray(codes.result())));
+    }
+
+    private static List<JsonObject> concat(List<JsonObject> a, List<JsonObject> b) {
+        List<JsonObject> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
     }
 }

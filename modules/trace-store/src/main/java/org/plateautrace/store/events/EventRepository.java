@@ -68,8 +68,10 @@ public final class EventRepository {
         if (events.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        return lockChain(tx)
-                .compose(locked -> tx.query("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1").execute())
+        Future<Void> locked = lockChain(tx);
+        // pipelined behind the lock on the same connection: runs once the lock is held
+        Future<RowSet<Row>> head = tx.query("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1").execute();
+        return Future.all(locked, head).map(both -> head.result())
                 .compose(last -> {
                     long seq = 0;
                     byte[] previous = null;
@@ -131,16 +133,17 @@ public final class EventRepository {
                 parties.add(pk, "destination", ref.type(), ref.id());
             }
         }
-        return insert(tx, quantities, "INSERT INTO event_quantity (event_pk, list, epc_class, quantity, uom, lot_id) "
+        // sent together: pipelined on the transaction's connection, run in this order
+        return Future.all(insert(tx, quantities, "INSERT INTO event_quantity (event_pk, list, epc_class, quantity, uom, lot_id) "
                         + "SELECT a, b, c, d::numeric, e, f FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], "
                         + "$6::bigint[]) AS t(a, b, c, d, e, f)",
-                new Class<?>[]{Long.class, String.class, String.class, String.class, String.class, Long.class})
-                .compose(done -> insert(tx, parties, "INSERT INTO event_party (event_pk, list, type, id) "
+                new Class<?>[]{Long.class, String.class, String.class, String.class, String.class, Long.class}),
+                insert(tx, parties, "INSERT INTO event_party (event_pk, list, type, id) "
                         + "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])",
-                        new Class<?>[]{Long.class, String.class, String.class, String.class}))
-                .compose(done -> insert(tx, epcs, "INSERT INTO event_epc (event_pk, list, epc) "
+                        new Class<?>[]{Long.class, String.class, String.class, String.class}),
+                insert(tx, epcs, "INSERT INTO event_epc (event_pk, list, epc) "
                         + "SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])",
-                        new Class<?>[]{Long.class, String.class, String.class}));
+                        new Class<?>[]{Long.class, String.class, String.class})).mapEmpty();
     }
 
     /** One multi-row INSERT of the gathered rows (nothing when there are none). */

@@ -3,6 +3,7 @@ package org.plateautrace.store.events;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
@@ -71,30 +72,26 @@ public final class SupplyChainRepository {
                 })
                 .compose(rows -> {
                     rows.forEach(row -> state.holding(row.getLong("lot_id"), row.getLong("party_id"), row.getBigDecimal("quantity")));
-                    return tx.preparedQuery("SELECT id, party_id FROM site WHERE id = ANY($1)").execute(Tuple.of((Object) ids(wanted.sites())));
-                })
-                .compose(rows -> {
-                    rows.forEach(row -> state.site(row.getLong("id"), row.getLong("party_id")));
-                    return tx.preparedQuery("SELECT id, kind FROM party WHERE id = ANY($1)").execute(Tuple.of((Object) ids(wanted.parties())));
-                })
-                .compose(rows -> {
-                    rows.forEach(row -> state.party(row.getLong("id"), Codes.parse(PartyKind.class, row.getString("kind"), "party kind")));
-                    return tx.preparedQuery("SELECT id, party_id, gtin, commodity, unit FROM product WHERE id = ANY($1)")
+                    // independent reads: sent together, pipelined on the transaction's connection
+                    Future<RowSet<Row>> sites = tx.preparedQuery("SELECT id, party_id FROM site WHERE id = ANY($1)")
+                            .execute(Tuple.of((Object) ids(wanted.sites())));
+                    Future<RowSet<Row>> parties = tx.preparedQuery("SELECT id, kind FROM party WHERE id = ANY($1)")
+                            .execute(Tuple.of((Object) ids(wanted.parties())));
+                    Future<RowSet<Row>> products = tx.preparedQuery("SELECT id, party_id, gtin, commodity, unit FROM product WHERE id = ANY($1)")
                             .execute(Tuple.of((Object) ids(wanted.products())));
-                })
-                .compose(rows -> {
-                    rows.forEach(row -> state.product(new ProductState(row.getLong("id"), row.getLong("party_id"),
-                            new Gtin(row.getString("gtin")), row.getString("commodity"), Unit.parse(row.getString("unit")))));
-                    return tx.preparedQuery("SELECT lot_id, serial FROM trace_code WHERE lot_id = ANY($1) AND serial = ANY($2)")
+                    Future<RowSet<Row>> codes = tx.preparedQuery("SELECT lot_id, serial FROM trace_code WHERE lot_id = ANY($1) AND serial = ANY($2)")
                             .execute(Tuple.of((Object) ids(wanted.lots()), (Object) wanted.serials().toArray(new String[0])));
-                })
-                .compose(rows -> {
-                    rows.forEach(row -> state.code(row.getLong("lot_id"), row.getString("serial")));
-                    return events.existing(tx, new ArrayList<>(wanted.eventIds()));
-                })
-                .map(existing -> {
-                    existing.forEach(state::recorded);
-                    return state;
+                    Future<List<String>> existing = events.existing(tx, new ArrayList<>(wanted.eventIds()));
+                    return Future.all(sites, parties, products, codes, existing).map(all -> {
+                        sites.result().forEach(row -> state.site(row.getLong("id"), row.getLong("party_id")));
+                        parties.result().forEach(row -> state.party(row.getLong("id"),
+                                Codes.parse(PartyKind.class, row.getString("kind"), "party kind")));
+                        products.result().forEach(row -> state.product(new ProductState(row.getLong("id"), row.getLong("party_id"),
+                                new Gtin(row.getString("gtin")), row.getString("commodity"), Unit.parse(row.getString("unit")))));
+                        codes.result().forEach(row -> state.code(row.getLong("lot_id"), row.getString("serial")));
+                        existing.result().forEach(state::recorded);
+                        return state;
+                    });
                 });
     }
 
@@ -139,12 +136,13 @@ public final class SupplyChainRepository {
                 received.add(Tuple.of(r.effects().receivedShipmentId(), r.event().eventTime()));
             }
         }
-        return batch(tx, "INSERT INTO lot (id, party_id, product_id, site_id, lot_code, quantity, unit, harvested_at, "
-                        + "harvest_utc_offset, attributes, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'processing')", lots)
-                .compose(v -> batch(tx, "INSERT INTO holding (lot_id, party_id, quantity) VALUES ($1, $2, $3) "
+        // statements without a dependency on an answer are sent together (pipelined; run in this order)
+        return Future.all(batch(tx, "INSERT INTO lot (id, party_id, product_id, site_id, lot_code, quantity, unit, harvested_at, "
+                        + "harvest_utc_offset, attributes, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'processing')", lots),
+                batch(tx, "INSERT INTO holding (lot_id, party_id, quantity) VALUES ($1, $2, $3) "
                         + "ON CONFLICT (lot_id, party_id) DO UPDATE SET quantity = holding.quantity + excluded.quantity",
-                        holdingRows(holdingDeltas, 1)))
-                .compose(v -> batch(tx, "UPDATE holding SET quantity = quantity + $3 WHERE lot_id = $1 AND party_id = $2",
+                        holdingRows(holdingDeltas, 1)),
+                batch(tx, "UPDATE holding SET quantity = quantity + $3 WHERE lot_id = $1 AND party_id = $2",
                         holdingRows(holdingDeltas, -1)))
                 .compose(v -> events.append(tx, fresh.stream()
                         .map(r -> new NewEvent(r.eventId(), actor, r.event(), r.effects().lotOfClass())).toList()))
@@ -173,14 +171,13 @@ public final class SupplyChainRepository {
                             receipts.add(received.remove(0).addLong(pk));
                         }
                     }
-                    return batch(tx, "INSERT INTO shipment (id, lot_id, quantity, from_party_id, from_site_id, to_party_id, to_site_id, "
-                                    + "carrier_party_id, shipped_at, shipped_event_pk) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                            newShipments)
-                            .compose(v -> batch(tx, "UPDATE shipment SET received_at = $2, received_event_pk = $3 WHERE id = $1", receipts))
-                            .compose(v -> batch(tx, "INSERT INTO lot_link (input_lot_id, output_lot_id, event_pk, quantity) "
-                                    + "VALUES ($1, $2, $3, $4)", links))
-                            .compose(v -> batch(tx, "INSERT INTO sensor_reading (event_pk, shipment_id, site_id, device, time, "
-                                    + "measure, value) VALUES ($1, $2, $3, $4, $5, $6, $7)", readings));
+                    return Future.all(batch(tx, "INSERT INTO shipment (id, lot_id, quantity, from_party_id, from_site_id, to_party_id, "
+                                    + "to_site_id, carrier_party_id, shipped_at, shipped_event_pk) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                            newShipments),
+                            batch(tx, "UPDATE shipment SET received_at = $2, received_event_pk = $3 WHERE id = $1", receipts),
+                            batch(tx, "INSERT INTO lot_link (input_lot_id, output_lot_id, event_pk, quantity) VALUES ($1, $2, $3, $4)", links),
+                            batch(tx, "INSERT INTO sensor_reading (event_pk, shipment_id, site_id, device, time, measure, value) "
+                                    + "VALUES ($1, $2, $3, $4, $5, $6, $7)", readings)).mapEmpty();
                 });
     }
 

@@ -141,6 +141,28 @@ public final class TraceRepository {
     }
 
     /** Logger readings of these shipments, in time order. */
+    /**
+     * The stays of lots in storage: each storing event of a lot, at its site, until the lot's next
+     * storing, shipping, sale or processing (null while it is still there), with the product's
+     * cold-chain profile.
+     */
+    public Future<List<JsonObject>> stays(Collection<Long> lotIds) {
+        return json("SELECT q.lot_id AS \"lotId\", s.id AS \"siteId\", s.name AS \"siteName\", e.event_time AS \"storedAt\", "
+                + "(SELECT min(n.event_time) FROM event_quantity nq JOIN event n ON n.id = nq.event_pk WHERE nq.lot_id = q.lot_id "
+                + "  AND n.event_time > e.event_time AND (n.biz_step IN ('storing', 'shipping', 'retail_selling') "
+                + "  OR n.event_type = 'TransformationEvent')) AS until, pr.commodity, pr.cold_chain AS \"coldChain\" "
+                + "FROM event_quantity q JOIN event e ON e.id = q.event_pk "
+                + "JOIN site s ON s.id = split_part(e.biz_location, ':', 4)::bigint "
+                + "JOIN lot l ON l.id = q.lot_id JOIN product pr ON pr.id = l.product_id "
+                + "WHERE q.lot_id = ANY($1) AND e.biz_step = 'storing' ORDER BY e.event_time", lotIds);
+    }
+
+    /** Readings logged at storage sites (not on a shipment). */
+    public Future<List<JsonObject>> siteReadings(Collection<Long> siteIds) {
+        return json("SELECT site_id AS \"siteId\", time, measure, value, device FROM sensor_reading "
+                + "WHERE site_id = ANY($1) AND shipment_id IS NULL ORDER BY site_id, time", siteIds);
+    }
+
     public Future<List<JsonObject>> readings(Collection<Long> shipmentIds) {
         return json("SELECT shipment_id AS \"shipmentId\", time, measure, value, device FROM sensor_reading "
                 + "WHERE shipment_id = ANY($1) ORDER BY shipment_id, time", shipmentIds);

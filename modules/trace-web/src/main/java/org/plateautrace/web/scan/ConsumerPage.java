@@ -413,17 +413,36 @@ public final class ConsumerPage {
                 out.append("<p class=\"muted\">").append(escape(l.t("cold.readings").replace("{n}", String.valueOf(readings.size()))
                         .replace("{range}", Html.number(lo) + "–" + Html.number(hi) + " °C"))).append("</p>");
             }
-            List<JsonObject> excursions = objects(arr(sh, "excursions"));
-            if (!excursions.isEmpty()) {
-                out.append("<ul class=\"bad\">");
-                for (JsonObject ex : excursions) {
-                    out.append("<li>").append(escape(excursion(ex, l))).append("</li>");
-                }
-                out.append("</ul>");
+            excursions(out, sh, l);
+            out.append("</div>");
+        }
+        for (JsonObject stay : objects(arr(cold, "storage"))) {
+            out.append("<div class=\"card\"><h3>").append(escape(l.t("cold.storage")));
+            if (str(stay, "site") != null) {
+                out.append(l.t("colon")).append(escape(str(stay, "site")));
             }
+            Boolean ok = bool(stay, "held");
+            out.append(" <span class=\"tag").append(Boolean.FALSE.equals(ok) ? " bad" : "").append("\">")
+                    .append(escape(l.t(Boolean.FALSE.equals(ok) ? "cold.bad" : "cold.ok"))).append("</span></h3>");
+            String span = join(" – ", Html.time(str(stay, "from")), Html.time(str(stay, "until")));
+            if (span != null) {
+                out.append("<p class=\"muted\">").append(escape(span)).append("</p>");
+            }
+            excursions(out, stay, l);
             out.append("</div>");
         }
         out.append("</section>");
+    }
+
+    private static void excursions(StringBuilder out, JsonObject custody, Labels l) {
+        List<JsonObject> excursions = objects(arr(custody, "excursions"));
+        if (!excursions.isEmpty()) {
+            out.append("<ul class=\"bad\">");
+            for (JsonObject ex : excursions) {
+                out.append("<li>").append(escape(excursion(ex, l))).append("</li>");
+            }
+            out.append("</ul>");
+        }
     }
 
     private static String excursion(JsonObject ex, Labels l) {

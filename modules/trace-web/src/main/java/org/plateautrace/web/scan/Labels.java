@@ -102,6 +102,7 @@ final class Labels {
         put("cold.broken", "运输中出现温度超限", "Temperature left the allowed range in transit");
         put("cold.none", "暂无温度记录", "No temperature readings");
         put("cold.shipment", "运输", "Shipment");
+        put("cold.storage", "贮存", "Storage");
         put("cold.shipped", "发运", "Shipped");
         put("cold.received", "到达", "Received");
         put("cold.inTransit", "运输中", "in transit");
