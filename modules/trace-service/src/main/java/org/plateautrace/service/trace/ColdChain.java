@@ -32,7 +32,10 @@ public final class ColdChain {
         return judged;
     }
 
-    /** Each stay in storage with its verdict: the site's readings from the day the lot came until it left. */
+    /**
+     * Each stay in storage with its verdict: the site's readings from the time the lot came until it
+     * left. A stay without readings says nothing about the cold chain and is left out.
+     */
     public static List<JsonObject> judgeStays(List<JsonObject> stays, List<JsonObject> readingRows) {
         Map<Long, List<Reading>> readings = byKey(readingRows, "siteId");
         List<JsonObject> judged = new ArrayList<>();
@@ -41,7 +44,9 @@ public final class ColdChain {
             OffsetDateTime until = stay.getString("until") == null ? null : OffsetDateTime.parse(stay.getString("until"));
             List<Reading> during = readings.getOrDefault(stay.getLong("siteId"), List.of()).stream()
                     .filter(r -> !r.time().isBefore(from) && (until == null || r.time().isBefore(until))).toList();
-            judged.add(judged(stay, during));
+            if (!during.isEmpty()) {
+                judged.add(judged(stay, during));
+            }
         }
         return judged;
     }

@@ -142,9 +142,9 @@ public final class TraceRepository {
 
     /** Logger readings of these shipments, in time order. */
     /**
-     * The stays of lots in storage: each storing event of a lot, at its site, until the lot's next
-     * storing, shipping, sale or processing (null while it is still there), with the product's
-     * cold-chain profile.
+     * The stays of lots in storage at sites that log readings: each storing event of a lot, at its
+     * site, until the lot's next storing, shipping, sale or processing (null while it is still
+     * there), with the product's cold-chain profile.
      */
     public Future<List<JsonObject>> stays(Collection<Long> lotIds) {
         return json("SELECT q.lot_id AS \"lotId\", s.id AS \"siteId\", s.name AS \"siteName\", e.event_time AS \"storedAt\", "
@@ -154,7 +154,9 @@ public final class TraceRepository {
                 + "FROM event_quantity q JOIN event e ON e.id = q.event_pk "
                 + "JOIN site s ON s.id = split_part(e.biz_location, ':', 4)::bigint "
                 + "JOIN lot l ON l.id = q.lot_id JOIN product pr ON pr.id = l.product_id "
-                + "WHERE q.lot_id = ANY($1) AND e.biz_step = 'storing' ORDER BY e.event_time", lotIds);
+                + "WHERE q.lot_id = ANY($1) AND e.biz_step = 'storing' "
+                + "AND EXISTS (SELECT 1 FROM sensor_reading r WHERE r.site_id = s.id AND r.shipment_id IS NULL) "
+                + "ORDER BY e.event_time", lotIds);
     }
 
     /** Readings logged at storage sites (not on a shipment). */
