@@ -228,7 +228,7 @@ public final class StoryService {
             Product product = both.<Optional<Product>>resultAt(0).orElseThrow();
             TraceRepository.Graph graph = both.resultAt(1);
             Future<List<JsonObject>> lotRows = traces.lots(graph.lots());
-            Future<References> references = lotRows.compose(traces::references);
+            Future<References> references = traces.references(graph.lots());
             Future<List<JsonObject>> history = traces.history(graph.lots());
             Future<List<JsonObject>> shipments = traces.shipments(graph.lots()).compose(list ->
                     traces.readings(list.stream().map(s -> s.getLong("id")).toList()).map(readings -> List.of(list, readings)))

@@ -111,7 +111,7 @@ public final class TraceService {
     private Future<JsonObject> describe(Graph graph, boolean forward) {
         Set<Long> ids = new LinkedHashSet<>(graph.lots());
         Future<List<JsonObject>> lotList = traces.lots(ids);
-        Future<References> references = lotList.compose(traces::references);
+        Future<References> references = traces.references(ids);
         Future<List<JsonObject>> shipments = traces.shipments(ids);
         Future<List<JsonObject>> holders = forward ? traces.holders(ids) : Future.succeededFuture(List.of());
         Future<List<JsonObject>> sales = forward ? traces.sales(ids) : Future.succeededFuture(List.of());

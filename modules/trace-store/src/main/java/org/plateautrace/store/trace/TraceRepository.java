@@ -81,23 +81,15 @@ public final class TraceRepository {
     public record References(Map<Long, JsonObject> products, Map<Long, JsonObject> parties, Map<Long, JsonObject> sites) {
     }
 
-    public Future<References> references(List<JsonObject> lots) {
-        Set<Long> products = new LinkedHashSet<>();
-        Set<Long> parties = new LinkedHashSet<>();
-        Set<Long> sites = new LinkedHashSet<>();
-        for (JsonObject lot : lots) {
-            products.add(lot.getLong("productId"));
-            parties.add(lot.getLong("ownerId"));
-            sites.add(lot.getLong("siteId"));
-        }
-        return pool.preparedQuery("SELECT "
+    public Future<References> references(Collection<Long> lotIds) {
+        return pool.preparedQuery("WITH l AS (SELECT product_id, party_id, site_id FROM lot WHERE id = ANY($1)) SELECT "
                         + "(SELECT json_agg(json_build_object('id', p.id, 'name', json_build_object('zh', p.name_zh, 'en', p.name_en), "
-                        + "  'commodity', p.commodity, 'brand', p.brand)) FROM product p WHERE p.id = ANY($1)) AS products, "
+                        + "  'commodity', p.commodity, 'brand', p.brand)) FROM product p WHERE p.id IN (SELECT product_id FROM l)) AS products, "
                         + "(SELECT json_agg(json_build_object('id', pa.id, 'name', pa.name, 'kind', pa.kind)) FROM party pa "
-                        + "  WHERE pa.id = ANY($2)) AS parties, "
+                        + "  WHERE pa.id IN (SELECT party_id FROM l)) AS parties, "
                         + "(SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'county', s.county, "
-                        + "  'township', s.township)) FROM site s WHERE s.id = ANY($3)) AS sites")
-                .execute(Tuple.of((Object) ids(products), (Object) ids(parties), (Object) ids(sites)))
+                        + "  'township', s.township)) FROM site s WHERE s.id IN (SELECT site_id FROM l)) AS sites")
+                .execute(Tuple.of((Object) ids(lotIds)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new References(byId((JsonArray) row.getValue("products")), byId((JsonArray) row.getValue("parties")),
@@ -213,6 +205,9 @@ public final class TraceRepository {
     }
 
     private Future<List<JsonObject>> json(String sql, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
         return pool.preparedQuery(sql).execute(Tuple.of((Object) ids(ids))).map(TraceRepository::objects);
     }
 
