@@ -49,3 +49,7 @@ SELECT s.lot_id, coalesce(s.serial, ''), count(*), min(s.scanned_at),
        (array_agg(s.region ORDER BY s.scanned_at DESC) FILTER (WHERE s.region IS NOT NULL))[1],
        max(s.scanned_at) FILTER (WHERE s.region IS NOT NULL)
 FROM scan s GROUP BY s.lot_id, coalesce(s.serial, '');
+
+-- Stays in storage: a trace looks up the storing events of hundreds of lots; this answers from the
+-- index alone (event rows are large), and only storing events are in it.
+CREATE INDEX event_storing_idx ON event (id) INCLUDE (event_time, biz_location) WHERE biz_step = 'storing';
