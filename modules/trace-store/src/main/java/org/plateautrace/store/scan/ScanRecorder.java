@@ -13,19 +13,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.plateautrace.model.scan.ScanSignals.Scan;
 
 /**
  * Records public scans and reads, in the same statement, what each resolution needs. Scans arriving
- * on one event loop while its statement is out wait and go together in the next one: a commit costs
- * a disk flush, and this way one flush serves many scans. A scan is answered only once committed.
+ * while a statement is out wait and go together in the next one: a commit costs a disk flush, and this
+ * way one flush serves many scans. A scan is answered only once committed, on its own request's context.
  */
 public final class ScanRecorder {
     /** At most this many scans go in one statement. */
     public static final int MAX_BATCH = 256;
+    /** At most this many statements are out at once; more scans wait for one of them. */
+    private static final int MAX_SENDING = 2;
 
     /** One scan to record; a null serial means the lot-level code. */
     public record NewScan(long lotId, String gtin, String serial, String region, byte[] clientHash, String agentClass) {
@@ -43,7 +43,22 @@ public final class ScanRecorder {
     public record Resolution(long scans, Scan first, String distantFrom, String distantTo, boolean soldOut, String dataVersion) {
     }
 
-    private record Pending(NewScan scan, Promise<Resolution> answer) {
+    private record Pending(NewScan scan, Promise<Resolution> answer, Context context) {
+        void complete(Resolution resolution) {
+            if (context == null) {
+                answer.complete(resolution);
+            } else {
+                context.runOnContext(v -> answer.complete(resolution));
+            }
+        }
+
+        void fail(Throwable error) {
+            if (context == null) {
+                answer.fail(error);
+            } else {
+                context.runOnContext(v -> answer.fail(error));
+            }
+        }
     }
 
     /** The previous scan with a known region came from elsewhere, within $7 seconds of this one. */
@@ -73,8 +88,8 @@ public final class ScanRecorder {
 
     private final SqlClient pool;
     private final Duration distantWindow;
-    /** By event-loop thread: each request runs on its own (duplicated) context, but all of a loop's on one thread. */
-    private final Map<Thread, Queue> queues = new ConcurrentHashMap<>();
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private int sending;
 
     public ScanRecorder(SqlClient pool, Duration distantWindow) {
         this.pool = pool;
@@ -83,30 +98,24 @@ public final class ScanRecorder {
 
     public Future<Resolution> record(NewScan scan) {
         Promise<Resolution> answer = Promise.promise();
-        Context context = Vertx.currentContext();
-        if (context != null && context.isEventLoopContext()) {
-            queues.computeIfAbsent(Thread.currentThread(), thread -> new Queue()).add(new Pending(scan, answer));
-        } else {
-            execute(List.of(new Pending(scan, answer)));
+        boolean send;
+        synchronized (waiting) {
+            waiting.add(new Pending(scan, answer, Vertx.currentContext()));
+            send = sending < MAX_SENDING;
+            if (send) {
+                sending++;
+            }
+        }
+        if (send) {
+            send();
         }
         return answer.future();
     }
 
-    /** The scans waiting on one event loop; used only from that loop's thread. */
-    private final class Queue {
-        private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-        private boolean sending;
-
-        void add(Pending pending) {
-            waiting.add(pending);
-            if (!sending) {
-                send();
-            }
-        }
-
-        /** Sends what waits, one scan per code (a second scan of a code waits for the next statement). */
-        private void send() {
-            List<Pending> batch = new ArrayList<>();
+    /** Sends what waits, one scan per code (a second scan of a code waits for the next statement); then the next. */
+    private void send() {
+        List<Pending> batch = new ArrayList<>();
+        synchronized (waiting) {
             List<Pending> later = new ArrayList<>();
             Set<String> codes = new HashSet<>();
             while (!waiting.isEmpty() && batch.size() < MAX_BATCH) {
@@ -116,14 +125,12 @@ public final class ScanRecorder {
             for (int i = later.size() - 1; i >= 0; i--) {
                 waiting.addFirst(later.get(i));
             }
-            sending = true;
-            execute(batch).onComplete(done -> {
-                sending = false;
-                if (!waiting.isEmpty()) {
-                    send();
-                }
-            });
+            if (batch.isEmpty()) {
+                sending--;
+                return;
+            }
         }
+        execute(batch).onComplete(done -> send());
     }
 
     private Future<Void> execute(List<Pending> batch) {
@@ -147,13 +154,13 @@ public final class ScanRecorder {
                 .execute(Tuple.of(lots, gtins, serials, regions, clients, agents).addLong(distantWindow.toSeconds()))
                 .onSuccess(rows -> {
                     for (Row row : rows) {
-                        batch.get((int) (row.getLong("n") - 1)).answer().complete(new Resolution(row.getLong("total"),
+                        batch.get((int) (row.getLong("n") - 1)).complete(new Resolution(row.getLong("total"),
                                 new Scan(row.getOffsetDateTime("first_at").toInstant(), row.getString("first_region")),
                                 row.getString("distant_from"), row.getString("distant_to"), row.getBoolean("sold_out"),
                                 row.getLong("head") + "/" + row.getLong("registry")));
                     }
                 })
-                .onFailure(error -> batch.forEach(pending -> pending.answer().tryFail(error)))
+                .onFailure(error -> batch.forEach(pending -> pending.fail(error)))
                 .mapEmpty();
     }
 }
