@@ -89,12 +89,15 @@ public final class EventBench {
     private static final String LOTS = "SELECT l.id, l.lot_code AS \"lotCode\", p.gtin, l.quantity, l.unit, l.origin, "
             + "to_char(l.harvested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS \"createdAt\", "
             + "l.recalled_at IS NOT NULL AS recalled, l.recall_reason AS \"recallReason\", l.attributes, "
-            + "json_build_object('id', p.id, 'name', json_build_object('zh', p.name_zh, 'en', p.name_en), "
-            + "  'commodity', p.commodity, 'brand', p.brand) AS product, "
-            + "json_build_object('id', pa.id, 'name', pa.name, 'kind', pa.kind) AS owner, "
-            + "json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'county', s.county, 'township', s.township) AS site "
-            + "FROM lot l JOIN product p ON p.id = l.product_id JOIN party pa ON pa.id = l.party_id "
-            + "JOIN site s ON s.id = l.site_id WHERE l.id = ANY(?) ORDER BY l.harvested_at, l.id";
+            + "l.product_id AS \"productId\", l.party_id AS \"ownerId\", l.site_id AS \"siteId\" "
+            + "FROM lot l JOIN product p ON p.id = l.product_id WHERE l.id = ANY(?) ORDER BY l.harvested_at, l.id";
+    private static final String REFERENCES = "WITH l AS (SELECT product_id, party_id, site_id FROM lot WHERE id = ANY(?)) SELECT "
+            + "(SELECT json_agg(json_build_object('id', p.id, 'name', json_build_object('zh', p.name_zh, 'en', p.name_en), "
+            + "  'commodity', p.commodity, 'brand', p.brand)) FROM product p WHERE p.id IN (SELECT product_id FROM l)) AS products, "
+            + "(SELECT json_agg(json_build_object('id', pa.id, 'name', pa.name, 'kind', pa.kind)) FROM party pa "
+            + "  WHERE pa.id IN (SELECT party_id FROM l)) AS parties, "
+            + "(SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'county', s.county, "
+            + "  'township', s.township)) FROM site s WHERE s.id IN (SELECT site_id FROM l)) AS sites";
     private static final String SHIPMENTS = "SELECT sh.id, sh.lot_id AS \"lotId\", sh.quantity, "
             + "json_build_object('id', f.id, 'name', f.name) AS \"from\", json_build_object('id', t.id, 'name', t.name) AS \"to\", "
             + "CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'name', c.name) END AS carrier, "
@@ -388,7 +391,7 @@ public final class EventBench {
             System.out.println("|---|---|---|---|---|---|");
             back.print("GET /api/v1/lots/{id}/trace?direction=backward from a random level-6 lot", back.http);
             back.print("baseline: the backward recursive CTE over JDBC (prepared), same lots", back.jdbc);
-            back.print("for reference: CTE + the describe reads of TraceService (lots, shipments, readings) over JDBC, in sequence",
+            back.print("for reference: CTE + the describe reads of TraceService (lots, their products, parties and sites, shipments, readings) over JDBC, in sequence",
                     back.reads);
             fwd.print("GET /api/v1/lots/{id}/trace?direction=forward from a random harvest lot", fwd.http);
             fwd.print("baseline: the forward recursive CTE over JDBC (prepared), same lots", fwd.jdbc);
@@ -492,6 +495,7 @@ public final class EventBench {
     private static void describe(Connection c, Set<Long> lots, boolean forward) throws SQLException {
         java.sql.Array ids = c.createArrayOf("bigint", lots.toArray());
         readAll(c, LOTS, ids);
+        readAll(c, REFERENCES, ids);
         List<Long> shipments = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(SHIPMENTS)) {
             s.setArray(1, ids);
