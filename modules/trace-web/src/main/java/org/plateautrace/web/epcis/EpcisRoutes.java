@@ -70,7 +70,8 @@ public final class EpcisRoutes {
                 ctx.next();
             }
         });
-        router.route().handler(BodyHandler.create(false).setBodyLimit(EpcisService.FILE_SIZE_LIMIT));
+        // preallocated from Content-Length: a large capture is received into one buffer, not by doubling
+        router.route().handler(BodyHandler.create(false).setBodyLimit(EpcisService.FILE_SIZE_LIMIT).setPreallocateBodyBuffer(true));
         router.route().handler(new BearerAuth(services.tokens())::handle);
         router.post("/capture").handler(this::capture);
         router.get("/capture/:captureID").handler(this::job);
