@@ -92,12 +92,6 @@ final class DirectTarget implements Target {
     }
 
     @Override
-    public Answer registerLot(JsonObject harvest) {
-        return call(() -> services.lots().register(caller, LotRoutes.harvest(harvest)),
-                lot -> new Answer(201, LotJson.lot(lot, publicBaseUrl)));
-    }
-
-    @Override
     public Answer registerLots(JsonArray harvests) {
         return call(() -> services.lots().registerAll(caller, LotRoutes.harvests(new JsonObject().put("lots", harvests))), lots -> {
             JsonArray items = new JsonArray();

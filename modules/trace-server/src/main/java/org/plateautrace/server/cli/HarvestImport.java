@@ -21,7 +21,8 @@ import org.plateautrace.model.lots.CommodityProfiles;
  * columns {@code lot_code, product_id, site_id, harvested_at, quantity, unit} and one {@code attr.<name>}
  * column per commodity attribute. The lot code is the row's identity: a row whose lot code the party
  * already registered with the same harvest is reported as already there and stored nothing; with another
- * harvest it is refused.
+ * harvest it is refused. Rows go in batches ({@code POST /api/v1/lots {"lots": [...]}}, one transaction each):
+ * 100 at a time, a refused row taken out and the rest sent again; with {@code --atomic} all in one.
  */
 final class HarvestImport {
     /** Harvests one --atomic import may hold (one transaction, {@code POST /api/v1/lots} batch limit). */
@@ -45,6 +46,9 @@ final class HarvestImport {
         this.report = report;
     }
 
+    /** Rows per request without --atomic: a refusal costs one more round trip, a good chunk one transaction. */
+    static final int CHUNK = 100;
+
     void run(CsvFile.Table table, boolean atomic, PrintWriter err) {
         List<Parsed> parsed = new ArrayList<>();
         for (CsvFile.Row row : table.rows()) {
@@ -54,44 +58,56 @@ final class HarvestImport {
                 report.refused(e.error);
             }
         }
-        if (atomic && table.rows().size() > ATOMIC_LIMIT) {
-            report.refused(new RowError(table.rows().get(ATOMIC_LIMIT).line(), null, "--atomic imports at most " + ATOMIC_LIMIT
-                    + " harvests at once (one transaction); split the file"));
+        if (atomic && (report.hasErrors() || parsed.size() > ATOMIC_LIMIT)) {
+            if (parsed.size() > ATOMIC_LIMIT) {
+                report.refused(new RowError(parsed.get(ATOMIC_LIMIT).line(), null, "--atomic imports at most " + ATOMIC_LIMIT
+                        + " harvests at once (one transaction); split the file"));
+            }
             return;
         }
         try (Progress progress = Progress.of("harvests", table.rows().size(), err)) {
             progress.step(table.rows().size() - parsed.size());
-            List<Parsed> fresh = new ArrayList<>();
-            for (Parsed p : parsed) {
-                if (!alreadyThere(p)) {
-                    fresh.add(p);
-                }
-                if (atomic) {
+            List<Parsed> pending = new ArrayList<>();
+            for (Parsed p : parsed) { // one read a row finds what an earlier run stored, without a failed write
+                if (alreadyThere(p)) {
                     progress.step(1);
+                } else {
+                    pending.add(p);
                 }
             }
-            if (!atomic) {
-                for (Parsed p : fresh) {
-                    Answer answer = target.registerLot(p.harvest());
-                    if (answer.ok()) {
-                        report.stored(1);
-                    } else if (answer.status() != 409 || !alreadyThere(p)) { // 409: registered meanwhile by another run
-                        report.refused(new RowError(p.line(), column(answer.field()), answer.detail()));
-                    }
-                    progress.step(1);
-                }
-                progress.step(parsed.size() - fresh.size());
-            } else if (!report.hasErrors() && !fresh.isEmpty()) {
+            if (atomic && report.hasErrors()) {
+                return;
+            }
+            while (!pending.isEmpty()) {
+                List<Parsed> chunk = new ArrayList<>(pending.subList(0, atomic ? pending.size() : Math.min(CHUNK, pending.size())));
                 JsonArray batch = new JsonArray();
-                fresh.forEach(p -> batch.add(p.harvest()));
+                chunk.forEach(p -> batch.add(p.harvest()));
                 Answer answer = target.registerLots(batch);
                 if (answer.ok()) {
-                    report.stored(fresh.size());
-                } else {
-                    Matcher item = answer.field() == null ? null : ITEM.matcher(answer.field());
-                    boolean named = item != null && item.matches();
-                    report.refused(new RowError(named ? fresh.get(Integer.parseInt(item.group(1))).line() : fresh.get(0).line(),
-                            named ? column(item.group(2)) : column(answer.field()), answer.detail()));
+                    report.stored(chunk.size());
+                    pending.removeAll(chunk);
+                    progress.step(chunk.size());
+                    continue;
+                }
+                Matcher item = answer.field() == null ? null : ITEM.matcher(answer.field());
+                if (item == null || !item.matches()) { // not about one row: every row of the chunk is refused with it
+                    chunk.forEach(p -> report.refused(new RowError(p.line(), column(answer.field()), answer.detail())));
+                    pending.removeAll(chunk);
+                    progress.step(chunk.size());
+                    if (atomic) {
+                        return;
+                    }
+                    continue;
+                }
+                Parsed bad = chunk.get(Integer.parseInt(item.group(1)));
+                pending.remove(bad);
+                progress.step(1);
+                boolean duplicate = answer.status() == 409 && alreadyThere(bad);
+                if (!duplicate) {
+                    report.refused(new RowError(bad.line(), column(item.group(2)), answer.detail()));
+                    if (atomic) {
+                        return; // nothing was stored; the rest is not tried (it would be stored)
+                    }
                 }
             }
         }

@@ -26,14 +26,19 @@ final class HttpTarget implements Target {
     private final String base;
     private final String token;
 
-    HttpTarget(String server, String token) {
+    private HttpTarget(String server, String token) {
         this.base = server.replaceAll("/+$", "");
         this.token = token;
     }
 
-    @Override
-    public Answer registerLot(JsonObject harvest) {
-        return post("/api/v1/lots", harvest);
+    /** The server at this URL, once it has accepted the token (a refused token stops the command before any row). */
+    static HttpTarget open(String server, String token) {
+        HttpTarget target = new HttpTarget(server, token);
+        Answer probe = target.answer(target.send(target.request("/api/v1/lots?limit=1").GET()));
+        if (probe.status() == 401) {
+            throw new IllegalArgumentException("the server at " + target.base + " refused the token: " + probe.detail());
+        }
+        return target;
     }
 
     @Override
@@ -133,7 +138,7 @@ final class HttpTarget implements Target {
         }
     }
 
-    private static Answer answer(HttpResponse<String> response) {
+    private Answer answer(HttpResponse<String> response) {
         String text = response.body();
         JsonObject body;
         try {

@@ -10,9 +10,6 @@ import java.nio.file.Path;
  * so the commands do not care which one they talk to. Calls block the calling (command-line) thread.
  */
 interface Target extends AutoCloseable {
-    /** {@code POST /api/v1/lots} with one harvest. */
-    Answer registerLot(JsonObject harvest);
-
     /** {@code POST /api/v1/lots} with {@code {"lots": [...]}}: all or nothing. */
     Answer registerLots(JsonArray harvests);
 

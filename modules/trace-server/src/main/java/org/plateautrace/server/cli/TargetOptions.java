@@ -26,6 +26,6 @@ final class TargetOptions {
         if (server != null && database.hasDbUrl()) {
             throw new IllegalArgumentException("give --server or --db-url, not both");
         }
-        return server != null ? new HttpTarget(server, token) : DirectTarget.open(database, token);
+        return server != null ? HttpTarget.open(server, token) : DirectTarget.open(database, token);
     }
 }

@@ -56,7 +56,7 @@ public final class LotRoutes {
     }
 
     /** One harvest as {@code POST /api/v1/lots} reads it; refusals name the field. */
-    public static Harvest harvest(Object json) {
+    private static Harvest harvest(Object json) {
         return read(JsonInput.of(json, HARVEST));
     }
 
