@@ -65,7 +65,7 @@ public final class EventBench {
     private static final int ROUNDS = 5;
     private static final int WARM_UP_ROUNDS = 2;
     private static final int TRACE_WARM_UP = 200;
-    private static final String EVENT_COLUMNS = "id, event_id, event_type, action, biz_step, disposition, event_time, "
+    static final String EVENT_COLUMNS = "id, event_id, event_type, action, biz_step, disposition, event_time, "
             + "event_time_zone_offset, record_time, read_point, biz_location, party_id, ilmd, details, seq, content, prev_hash, hash";
     private static final String QUANTITY_COLUMNS = "event_pk, list, epc_class, quantity, uom, lot_id";
     private static final String PARTY_COLUMNS = "event_pk, list, type, id";

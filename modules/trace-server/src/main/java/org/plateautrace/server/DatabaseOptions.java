@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options every command that opens the database shares: where the data is, or which server, and the config file. */
-final class DatabaseOptions {
+public final class DatabaseOptions {
 
     @Option(names = "--data-dir", description = "Directory for the embedded PostgreSQL data and other files "
             + "(default ./data); kept across restarts.")
@@ -21,8 +21,13 @@ final class DatabaseOptions {
             defaultValue = "config/application.json")
     Path configFile;
 
+    /** Whether a database URL was given on the command line. */
+    public boolean hasDbUrl() {
+        return dbUrl != null;
+    }
+
     /** The configuration: file, then environment, then these options and the command's own. */
-    Future<ServerConfig> load(Vertx vertx, JsonObject commandOptions) {
+    public Future<ServerConfig> load(Vertx vertx, JsonObject commandOptions) {
         JsonObject options = commandOptions.copy();
         if (dataDir != null) {
             options.put("dataDir", dataDir.toString());

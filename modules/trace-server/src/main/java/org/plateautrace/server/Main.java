@@ -1,12 +1,14 @@
 package org.plateautrace.server;
 
+import org.plateautrace.server.cli.ExportCommand;
+import org.plateautrace.server.cli.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line of plateau-trace.jar. */
 @Command(name = "plateau-trace", mixinStandardHelpOptions = true, version = "Plateau Trace 0.1.0",
         description = "Farm-to-consumer traceability for the specialty products of the Tibetan plateau.",
-        subcommands = {ServeCommand.class, VerifyLedgerCommand.class})
+        subcommands = {ServeCommand.class, VerifyLedgerCommand.class, ImportCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -14,7 +14,6 @@ import org.plateautrace.model.Invalid;
 import org.plateautrace.model.Page;
 import org.plateautrace.model.epcis.CapturedEvent;
 import org.plateautrace.model.epcis.EpcisDocuments;
-import org.plateautrace.model.epcis.EpcisEvents;
 import org.plateautrace.model.epcis.EventQuery;
 import org.plateautrace.model.events.StoredEvent;
 import org.plateautrace.service.Refusal.Conflict;
@@ -83,14 +82,26 @@ public final class EpcisService {
      * stored afterwards (see {@link #job}).
      */
     public Future<UUID> capture(Caller caller, EpcisDocuments.Capture document, ErrorBehaviour behaviour) {
-        long party = caller.writingParty();
+        caller.writingParty();
         if (document.events().size() > CAPTURE_LIMIT) {
             return Future.failedFuture(new Invalid("epcisBody.eventList", "at most " + CAPTURE_LIMIT + " events per capture"));
         }
+        return vertx.executeBlocking(() -> CaptureIntake.of(document), false).compose(intake -> capture(caller, intake, behaviour));
+    }
+
+    /**
+     * Starts a capture job for a document whose events were checked as it was read (see {@link CaptureIntake})
+     * and answers its id at once; the events are stored afterwards (see {@link #job}).
+     */
+    public Future<UUID> capture(Caller caller, CaptureIntake intake, ErrorBehaviour behaviour) {
+        long party = caller.writingParty();
+        if (intake.events() > CAPTURE_LIMIT) {
+            return Future.failedFuture(new Invalid("epcisBody.eventList", "at most " + CAPTURE_LIMIT + " events per capture"));
+        }
         UUID id = UUID.randomUUID();
-        return repository.createJob(pool, id, party, behaviour.name().toLowerCase(), document.events().size()).map(created -> {
-            vertx.executeBlocking(() -> check(document), false)
-                    .compose(checked -> store(party, checked, behaviour))
+        Checked checked = new Checked(intake.valid(), intake.errors());
+        return repository.createJob(pool, id, party, behaviour.name().toLowerCase(), intake.events()).map(created -> {
+            store(party, checked, behaviour)
                     .compose(outcome -> repository.finishJob(pool, id, outcome.conflicts().isEmpty(), outcome.stored(),
                             outcome.duplicates(), json(outcome.conflicts())))
                     .recover(error -> {
@@ -145,21 +156,8 @@ public final class EpcisService {
     }
 
     private static Checked check(EpcisDocuments.Capture document) {
-        List<CapturedEvent> valid = new ArrayList<>();
-        List<CaptureError> errors = new ArrayList<>();
-        for (int i = 0; i < document.events().size(); i++) {
-            Map<String, Object> event = document.events().get(i);
-            List<EpcisEvents.Problem> problems = EpcisEvents.problems(event);
-            if (problems.isEmpty()) {
-                valid.add(CapturedEvent.of(i, event, document.context(), document.namespaces()));
-            } else {
-                Object id = event.get("eventID");
-                for (EpcisEvents.Problem p : problems) {
-                    errors.add(new CaptureError(i, id instanceof String s ? s : null, p.field(), p.detail()));
-                }
-            }
-        }
-        return new Checked(valid, errors);
+        CaptureIntake intake = CaptureIntake.of(document);
+        return new Checked(intake.valid(), intake.errors());
     }
 
     private Future<Outcome> store(long party, Checked checked, ErrorBehaviour behaviour) {
@@ -173,7 +171,7 @@ public final class EpcisService {
             List<CaptureError> errors = new ArrayList<>(checked.errors());
             int duplicates = 0;
             for (CapturedEvent event : checked.valid()) {
-                String content = EpcisRepository.content(event);
+                String content = event.content();
                 String before = seen.get(event.eventId());
                 if (before == null) {
                     seen.put(event.eventId(), content);

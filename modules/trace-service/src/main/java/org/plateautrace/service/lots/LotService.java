@@ -2,9 +2,12 @@ package org.plateautrace.service.lots;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.plateautrace.model.Invalid;
 import org.plateautrace.model.Page;
 import org.plateautrace.model.PageRequest;
 import org.plateautrace.model.events.Commissioning;
@@ -67,17 +70,87 @@ public final class LotService {
         });
     }
 
+    /**
+     * Registers several harvests all or nothing (e.g. an import): each is checked as {@link #register} does,
+     * a refusal naming {@code lots[i].<field>}; then all are written in one transaction. A lot code that is
+     * already used refuses the whole batch (409 {@code lots[i].lotCode}).
+     */
+    public Future<List<Lot>> registerAll(Caller caller, List<Harvest> harvests) {
+        long party = caller.writingParty();
+        if (harvests.isEmpty() || harvests.size() > MAX_BATCH) {
+            return Future.failedFuture(new Invalid("lots", "1 to " + MAX_BATCH + " lots per batch"));
+        }
+        List<Future<Checked>> checks = new ArrayList<>();
+        for (int i = 0; i < harvests.size(); i++) {
+            String at = "lots[" + i + "]";
+            Harvest harvest = harvests.get(i);
+            checks.add(products.find(harvest.productId())
+                    .map(found -> Access.ownReference(found, Product::partyId, party, "productId", harvest.productId()))
+                    .compose(product -> sites.find(harvest.siteId()).map(found -> {
+                        Access.ownReference(found, Site::partyId, party, "siteId", harvest.siteId());
+                        CommodityProfile profile = CommodityProfiles.require(product.info().commodity());
+                        Harvest checked = harvest.checkedAgainst(profile, clock.instant());
+                        LotCode code = checked.lotCode() != null ? checked.lotCode()
+                                : LotCode.generate(profile.lotPrefix(), checked.harvestedAt().toLocalDate());
+                        return new Checked(product, checked, code);
+                    }))
+                    .recover(error -> Future.failedFuture(at(at, error))));
+        }
+        return Future.join(checks).transform(all -> {
+            for (Future<Checked> check : checks) {
+                if (check.failed()) {
+                    return Future.failedFuture(check.cause());
+                }
+            }
+            return pool.withTransaction(tx -> {
+                Future<List<Lot>> chain = Future.succeededFuture(new ArrayList<>());
+                for (int i = 0; i < checks.size(); i++) {
+                    Checked c = checks.get(i).result();
+                    String at = "lots[" + i + "]";
+                    chain = chain.compose(done -> write(tx, party, c.product(), c.code(), c.harvest())
+                            .recover(error -> Future.failedFuture(UniqueViolation.on(error, LotRepository.CODE_UNIQUE)
+                                    ? new Conflict(at + ".lotCode", "lot code " + c.code() + " is already used for GTIN "
+                                            + c.product().info().gtin()) : error))
+                            .map(lot -> {
+                                done.add(lot);
+                                return done;
+                            }));
+                }
+                return chain;
+            });
+        });
+    }
+
+    /** Harvests one batch may register. */
+    public static final int MAX_BATCH = 1_000;
+
+    private record Checked(Product product, Harvest harvest, LotCode code) {
+    }
+
+    private static Throwable at(String at, Throwable error) {
+        if (error instanceof Invalid invalid) {
+            return invalid.at(at);
+        }
+        if (error instanceof Denied denied) {
+            return new Denied(denied.field() == null ? at : at + "." + denied.field(), denied.detail());
+        }
+        return error;
+    }
+
+    private Future<Lot> write(SqlConnection tx, long party, Product product, LotCode code, Harvest harvest) {
+        return lots.insert(tx, party, product.info().gtin(), code, harvest).compose(lot -> {
+            SupplyChainEvent event = Commissioning.of(lot);
+            return lots.holding(tx, lot.id(), party, lot.harvest().quantity().value())
+                    .compose(held -> events.append(tx, List.of(new EventRepository.NewEvent(EventHash.of(event), party,
+                            event, Map.of(Commissioning.lotClass(lot), lot.id())))))
+                    .map(lot);
+        });
+    }
+
     private Future<Lot> insert(long party, Product product, CommodityProfile profile, Harvest harvest, int attempts) {
         boolean generated = harvest.lotCode() == null;
         LotCode code = generated ? LotCode.generate(profile.lotPrefix(), harvest.harvestedAt().toLocalDate()) : harvest.lotCode();
-        return pool.withTransaction(tx -> lots.insert(tx, party, product.info().gtin(), code, harvest)
-                        .compose(lot -> {
-                            SupplyChainEvent event = Commissioning.of(lot);
-                            return lots.holding(tx, lot.id(), party, lot.harvest().quantity().value())
-                                    .compose(held -> events.append(tx, List.of(new EventRepository.NewEvent(EventHash.of(event), party,
-                                            event, Map.of(Commissioning.lotClass(lot), lot.id())))))
-                                    .map(lot);
-                        }))
+        return pool.withTransaction(tx -> write(tx, party, product, code, harvest))
                 .recover(error -> {
                     if (!UniqueViolation.on(error, LotRepository.CODE_UNIQUE)) {
                         return Future.failedFuture(error);

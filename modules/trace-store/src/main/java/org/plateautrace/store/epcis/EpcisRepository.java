@@ -22,7 +22,6 @@ import org.plateautrace.model.epcis.EpcisIndex;
 import org.plateautrace.model.epcis.EventQuery;
 import org.plateautrace.model.epcis.SensorReadings;
 import org.plateautrace.model.events.StoredEvent;
-import org.plateautrace.model.ledger.CanonicalJson;
 import org.plateautrace.store.events.EventRepository;
 import org.plateautrace.store.events.EventRepository.Columns;
 import org.plateautrace.store.events.EventRepository.EventRow;
@@ -58,17 +57,10 @@ public final class EpcisRepository {
         List<EventRow> rows = new ArrayList<>(events.size());
         for (CapturedEvent e : events) {
             EpcisIndex i = e.rows();
-            Object ilmd = e.document().get("ilmd");
             rows.add(new EventRow(e.eventId(), i.eventType(), i.action(), i.bizStep(), i.disposition(), i.eventTime(),
-                    i.eventTimeZoneOffset(), i.readPoint(), i.bizLocation(), partyId,
-                    ilmd instanceof Map<?, ?> m ? CanonicalJson.write(m) : null, null, content(e)));
+                    i.eventTimeZoneOffset(), i.readPoint(), i.bizLocation(), partyId, e.ilmd(), null, e.content()));
         }
         return EventRepository.appendRows(tx, rows).compose(pks -> children(tx, events, pks));
-    }
-
-    /** The text the chain covers for a captured event: its document as canonical JSON. */
-    public static String content(CapturedEvent event) {
-        return CanonicalJson.write(event.document());
     }
 
     private static Future<Void> children(SqlConnection tx, List<CapturedEvent> events, List<Long> pks) {

@@ -5,8 +5,11 @@ import static org.plateautrace.web.BearerAuth.caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBufInputStream;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -24,6 +27,7 @@ import org.plateautrace.model.Invalid;
 import org.plateautrace.model.epcis.EpcisDocuments;
 import org.plateautrace.service.Refusal.NotFound;
 import org.plateautrace.service.Services;
+import org.plateautrace.service.epcis.CaptureIntake;
 import org.plateautrace.service.epcis.EpcisService;
 import org.plateautrace.service.epcis.EpcisService.ErrorBehaviour;
 import org.plateautrace.store.epcis.EpcisRepository.CaptureJob;
@@ -66,7 +70,8 @@ public final class EpcisRoutes {
                 ctx.next();
             }
         });
-        router.route().handler(BodyHandler.create(false).setBodyLimit(EpcisService.FILE_SIZE_LIMIT));
+        // preallocated from Content-Length: a large capture is received into one buffer, not by doubling
+        router.route().handler(BodyHandler.create(false).setBodyLimit(EpcisService.FILE_SIZE_LIMIT).setPreallocateBodyBuffer(true));
         router.route().handler(new BearerAuth(services.tokens())::handle);
         router.post("/capture").handler(this::capture);
         router.get("/capture/:captureID").handler(this::job);
@@ -91,34 +96,36 @@ public final class EpcisRoutes {
         ctx.next();
     }
 
+    /** The document is read event by event from the received body (on a worker), never as one tree. */
     private void capture(RoutingContext ctx) {
         ErrorBehaviour behaviour = behaviour(ctx);
-        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        vertx.executeBlocking(() -> EpcisDocuments.read(parse(body)), false).compose(document -> {
-            if (document.events().size() > EpcisService.CAPTURE_LIMIT) {
-                return io.vertx.core.Future.failedFuture(new TooManyEvents(document.events().size()));
-            }
-            return epcis.capture(caller(ctx), document, behaviour);
-        }).onSuccess(id -> ctx.response().setStatusCode(202).putHeader("Location", "/epcis/capture/" + id)
+        Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+        vertx.executeBlocking(() -> {
+            CaptureIntake intake = new CaptureIntake();
+            EpcisDocumentReader.read(new ByteBufInputStream(((BufferInternal) body).getByteBuf()), new EpcisDocumentReader.Sink() {
+                @Override
+                public void context(Object context) {
+                    intake.context(context);
+                }
+
+                @Override
+                public void event(Map<String, Object> event, int line) {
+                    intake.accept(event);
+                }
+            }, EpcisService.CAPTURE_LIMIT);
+            return intake.finish();
+        }, false).compose(intake -> epcis.capture(caller(ctx), intake, behaviour))
+                .onSuccess(id -> ctx.response().setStatusCode(202).putHeader("Location", "/epcis/capture/" + id)
                 .putHeader("Content-Type", "application/json").end(new JsonObject().put("captureID", id.toString()).encode()))
                 .onFailure(error -> {
-                    if (error instanceof TooManyEvents many) {
-                        Problems.send(ctx, 413, "capture-limit", "Too many events", "the document has " + many.count
+                    if (error instanceof EpcisDocumentReader.TooManyEvents many) {
+                        Problems.send(ctx, 413, "capture-limit", "Too many events", "the document has " + many.count()
                                 + " events; at most " + EpcisService.CAPTURE_LIMIT + " may be captured at once; nothing was stored",
                                 "epcisBody.eventList", new JsonObject());
                     } else {
                         ctx.fail(error);
                     }
                 });
-    }
-
-    private static final class TooManyEvents extends RuntimeException {
-        private final int count;
-
-        TooManyEvents(int count) {
-            super("too many events", null, false, false);
-            this.count = count;
-        }
     }
 
     private static ErrorBehaviour behaviour(RoutingContext ctx) {

@@ -28,14 +28,14 @@ import org.plateautrace.model.lots.Unit;
 import org.plateautrace.web.JsonInput;
 
 /** Reads one event of the operator API ({@code "type": "processing" | "shipping" | ...}) into a command. */
-final class EventInput {
+public final class EventInput {
     static final int MAX_READINGS = 10_000;
     private static final Set<String> QUANTITY = Set.of("value", "unit");
 
     private EventInput() {
     }
 
-    static EventCommand read(Object json) {
+    public static EventCommand read(Object json) {
         JsonInput peek = JsonInput.of(json, Set.of("type", "eventId", "time", "siteId", "process", "inputs", "outputs", "lotId",
                 "quantity", "fromSiteId", "toPartyId", "toSiteId", "carrierPartyId", "shipmentId", "readings", "labPartyId",
                 "reportNumber", "test", "result", "passed", "channel", "sscc", "serials", "ssccs", "steps"));

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Set;
 import org.plateautrace.model.lots.Harvest;
 import org.plateautrace.model.lots.LotCode;
@@ -38,14 +39,38 @@ public final class LotRoutes {
         return router;
     }
 
+    private static final Set<String> HARVEST = Set.of("productId", "siteId", "quantity", "harvestedAt", "attributes", "lotCode");
+
+    /** One harvest (an object), or a batch {@code {"lots": [...]}} registered all or nothing. */
     private void register(RoutingContext ctx) {
-        JsonInput body = JsonInput.body(ctx, Set.of("productId", "siteId", "quantity", "harvestedAt", "attributes", "lotCode"));
+        Object value = JsonInput.bodyValue(ctx);
+        if (value instanceof JsonObject json && json.containsKey("lots")) {
+            lots.registerAll(caller(ctx), harvests(value)).onSuccess(registered -> {
+                JsonArray items = new JsonArray();
+                registered.forEach(lot -> items.add(LotJson.lot(lot, publicBaseUrl)));
+                Replies.send(ctx, 201, new JsonObject().put("items", items));
+            }).onFailure(ctx::fail);
+            return;
+        }
+        Replies.created(ctx, lots.register(caller(ctx), harvest(value)), lot -> LotJson.lot(lot, publicBaseUrl));
+    }
+
+    /** One harvest as {@code POST /api/v1/lots} reads it; refusals name the field. */
+    private static Harvest harvest(Object json) {
+        return read(JsonInput.of(json, HARVEST));
+    }
+
+    /** A batch {@code {"lots": [...]}} as {@code POST /api/v1/lots} reads it; refusals name {@code lots[i].<field>}. */
+    public static List<Harvest> harvests(Object json) {
+        return JsonInput.of(json, Set.of("lots")).objects("lots", true, HARVEST).stream().map(LotRoutes::read).toList();
+    }
+
+    private static Harvest read(JsonInput body) {
         JsonInput quantity = body.object("quantity", true, Set.of("value", "unit"));
         Quantity amount = quantity.build(() -> new Quantity(quantity.decimal("value", true),
                 quantity.parsed("unit", true, Unit::parse)));
-        Harvest harvest = body.build(() -> new Harvest(body.id("productId", true), body.id("siteId", true), amount,
+        return body.build(() -> new Harvest(body.id("productId", true), body.id("siteId", true), amount,
                 body.dateTime("harvestedAt", true), body.map("attributes"), body.parsed("lotCode", false, LotCode::new)));
-        Replies.created(ctx, lots.register(caller(ctx), harvest), lot -> LotJson.lot(lot, publicBaseUrl));
     }
 
     private void list(RoutingContext ctx) {

@@ -1,0 +1,247 @@
+package org.plateautrace.server.cli;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.plateautrace.model.Invalid;
+import org.plateautrace.model.NotPermitted;
+import org.plateautrace.model.PageRequest;
+import org.plateautrace.model.epcis.EpcisDocuments;
+import org.plateautrace.model.epcis.EventQuery;
+import org.plateautrace.model.events.EventCommand;
+import org.plateautrace.model.events.Recording.ItemError;
+import org.plateautrace.model.events.Recording.Recorded;
+import org.plateautrace.model.lots.LotCode;
+import org.plateautrace.model.lots.LotFilter;
+import org.plateautrace.server.DatabaseOptions;
+import org.plateautrace.server.ServerConfig;
+import org.plateautrace.service.Refusal;
+import org.plateautrace.service.Services;
+import org.plateautrace.service.auth.Caller;
+import org.plateautrace.service.epcis.CaptureIntake;
+import org.plateautrace.service.epcis.EpcisService;
+import org.plateautrace.service.epcis.EpcisService.ErrorBehaviour;
+import org.plateautrace.service.events.EventService.BatchRefused;
+import org.plateautrace.store.Database;
+import org.plateautrace.store.DatabaseSettings;
+import org.plateautrace.store.EmbeddedDatabase;
+import org.plateautrace.store.epcis.EpcisRepository.CaptureJob;
+import org.plateautrace.web.epcis.EpcisDocumentReader;
+import org.plateautrace.web.events.EventInput;
+import org.plateautrace.web.lots.LotJson;
+import org.plateautrace.web.lots.LotRoutes;
+
+/**
+ * The database itself (embedded under the data directory, or at a URL), through the same services the
+ * server runs: the same checks, transactions and idempotence, answered as the API answers. The token
+ * is checked against the database's tokens, so a party imports only into its own data here too.
+ */
+final class DirectTarget implements Target {
+    private final Vertx vertx;
+    private final EmbeddedDatabase embedded;
+    private final Database database;
+    private final Services services;
+    private final String publicBaseUrl;
+    private final Caller caller;
+
+    private DirectTarget(Vertx vertx, EmbeddedDatabase embedded, Database database, Services services, String publicBaseUrl,
+                         Caller caller) {
+        this.vertx = vertx;
+        this.embedded = embedded;
+        this.database = database;
+        this.services = services;
+        this.publicBaseUrl = publicBaseUrl;
+        this.caller = caller;
+    }
+
+    /** Opens the database of this configuration (migrating it) and authenticates the token there. */
+    static DirectTarget open(DatabaseOptions options, String token) {
+        Vertx vertx = Vertx.vertx();
+        EmbeddedDatabase embedded = null;
+        Database database = null;
+        try {
+            ServerConfig config = options.load(vertx, new JsonObject()).await();
+            DatabaseSettings settings;
+            if (config.dbUrl() == null) {
+                Path directory = config.dataDir().resolve("postgres");
+                embedded = vertx.executeBlocking(() -> EmbeddedDatabase.start(directory)).await();
+                settings = embedded.settings();
+            } else {
+                settings = DatabaseSettings.fromUrl(config.dbUrl());
+            }
+            database = Database.open(vertx, settings, 4).await();
+            Services services = Services.on(vertx, database.pool(), Clock.systemUTC(), config.publicBaseUrl(), config.packBounds());
+            Caller caller = services.tokens().authenticate(token).await();
+            return new DirectTarget(vertx, embedded, database, services, config.publicBaseUrl(), caller);
+        } catch (RuntimeException e) {
+            new DirectTarget(vertx, embedded, database, null, null, null).close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Answer registerLots(JsonArray harvests) {
+        return call(() -> services.lots().registerAll(caller, LotRoutes.harvests(new JsonObject().put("lots", harvests))), lots -> {
+            JsonArray items = new JsonArray();
+            lots.forEach(lot -> items.add(LotJson.lot(lot, publicBaseUrl)));
+            return new Answer(201, new JsonObject().put("items", items));
+        });
+    }
+
+    @Override
+    public Answer lotsWithCode(String lotCode) {
+        return call(() -> services.lots().list(caller, new LotFilter(null, null, null, null, new LotCode(lotCode), null, null),
+                new PageRequest(null, 10)), page -> {
+            JsonArray items = new JsonArray();
+            page.items().forEach(lot -> items.add(LotJson.lot(lot, publicBaseUrl)));
+            return new Answer(200, new JsonObject().put("items", items));
+        });
+    }
+
+    @Override
+    public Answer lot(long id) {
+        return call(() -> services.lots().lot(caller, id), lot -> new Answer(200, LotJson.lot(lot, publicBaseUrl)));
+    }
+
+    @Override
+    public Answer recordEvents(JsonObject body) {
+        boolean single = !body.containsKey("events");
+        JsonArray items = single ? new JsonArray().add(body) : body.getJsonArray("events");
+        List<EventCommand> commands = new ArrayList<>(items.size());
+        List<ItemError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                commands.add(EventInput.read(items.getValue(i)));
+            } catch (Invalid e) {
+                errors.add(new ItemError(i, 400, e.field(), e.detail()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return refused(errors, single);
+        }
+        try {
+            return call(() -> services.events().record(caller, commands), recording -> {
+                JsonArray answers = new JsonArray();
+                boolean created = false;
+                for (Recorded r : recording.events()) {
+                    created |= !r.duplicate();
+                    answers.add(new JsonObject().put("index", r.index()).put("eventId", r.eventId())
+                            .put("status", r.duplicate() ? "duplicate" : "created"));
+                }
+                return new Answer(created ? 201 : 200, single ? answers.getJsonObject(0) : new JsonObject().put("events", answers));
+            });
+        } catch (BatchRefused refused) {
+            return refused(refused.recording().errors(), single);
+        }
+    }
+
+    @Override
+    public Answer capture(Path document, boolean atomic) {
+        CaptureIntake intake = new CaptureIntake();
+        try (InputStream in = Files.newInputStream(document)) {
+            EpcisDocumentReader.read(in, new EpcisDocumentReader.Sink() {
+                @Override
+                public void context(Object context) {
+                    intake.context(context);
+                }
+
+                @Override
+                public void event(Map<String, Object> event, int line) {
+                    intake.accept(event);
+                }
+            }, EpcisService.CAPTURE_LIMIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Invalid e) {
+            return Answer.problem(400, e.field(), e.detail());
+        } catch (EpcisDocumentReader.TooManyEvents e) {
+            return Answer.problem(413, "epcisBody.eventList", "the document has " + e.count() + " events; at most "
+                    + EpcisService.CAPTURE_LIMIT + " may be captured at once; nothing was stored");
+        }
+        intake.finish();
+        return call(() -> services.epcis().capture(caller, intake, atomic ? ErrorBehaviour.ROLLBACK : ErrorBehaviour.PROCEED),
+                this::finished);
+    }
+
+    private Answer finished(UUID id) {
+        while (true) {
+            CaptureJob job = services.epcis().job(caller, id).await();
+            if (!job.running()) {
+                return new Answer(200, new JsonObject().put("captureID", id.toString()).put("running", false)
+                        .put("success", job.success()).put("events", job.events()).put("stored", job.stored())
+                        .put("duplicates", job.duplicates()).put("errors", job.errors()));
+            }
+            Pause.briefly();
+        }
+    }
+
+    @Override
+    public Answer events(ExportFilter filter, String next) {
+        EventQuery query = new EventQuery(List.of(), filter.from(), filter.to(), null, null, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), filter.epcClass() == null ? List.of() : List.of(filter.epcClass()),
+                List.of(), List.of(), List.of(), null, next == null ? null : Long.valueOf(next), EpcisService.MAX_PER_PAGE);
+        return call(() -> services.epcis().query(caller, query), page -> {
+            JsonArray events = new JsonArray();
+            page.items().forEach(e -> events.add(new JsonObject(EpcisDocuments.exported(e.document(), e.recordTime()))));
+            return new Answer(200, new JsonObject().put("events", events)
+                    .put("next", page.nextAfter() == null ? null : page.nextAfter().toString()));
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            (database == null ? Future.<Void>succeededFuture() : database.close()).await();
+        } catch (RuntimeException ignored) {
+            // closing on the way out
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (RuntimeException ignored) {
+                // the embedded PostgreSQL stops with the JVM in any case
+            }
+        }
+        vertx.close().await();
+    }
+
+    private static Answer refused(List<ItemError> errors, boolean single) {
+        if (single) {
+            return Answer.problem(errors.get(0).status(), errors.get(0).field(), errors.get(0).detail());
+        }
+        JsonArray list = new JsonArray();
+        errors.forEach(e -> list.add(new JsonObject().put("index", e.index()).put("status", e.status()).put("field", e.field())
+                .put("detail", e.detail())));
+        return new Answer(400, new JsonObject().put("status", 400).put("detail", errors.size() + " events refused; nothing was stored")
+                .put("errors", list));
+    }
+
+    /** Runs a use case and answers as the API would, refusals as problems. */
+    private static <T> Answer call(java.util.function.Supplier<Future<T>> action, Function<T, Answer> answer) {
+        T value;
+        try {
+            value = action.get().await();
+        } catch (Invalid e) {
+            return Answer.problem(400, e.field(), e.detail());
+        } catch (NotPermitted e) {
+            return Answer.problem(403, e.field(), e.detail());
+        } catch (Refusal e) {
+            int status = e instanceof Refusal.Unauthenticated ? 401 : e instanceof Refusal.Denied ? 403
+                    : e instanceof Refusal.NotFound ? 404 : 409;
+            return Answer.problem(status, e.field(), e.detail());
+        }
+        return answer.apply(value);
+    }
+}
