@@ -276,12 +276,8 @@ public final class EventBench {
             StringBuilder quantities = new StringBuilder();
             StringBuilder parties = new StringBuilder();
             for (String line : events.subList(i, Math.min(events.size(), i + BATCH))) {
-                String[] f = line.split("\t", -1);
-                String id = f[0];
-                f[0] = String.valueOf(Long.parseLong(f[0]) + COPY_OFFSET);
-                f[1] = f[1] + "#copy";
-                f[14] = String.valueOf(Long.parseLong(f[14]) + COPY_OFFSET);
-                eventRows.append(String.join("\t", f)).append('\n');
+                String id = line.substring(0, line.indexOf('\t'));
+                eventRows.append(movedEvent(line)).append('\n');
                 quantities.append(quantitiesOf.getOrDefault(id, new StringBuilder()));
                 parties.append(partiesOf.getOrDefault(id, new StringBuilder()));
             }
@@ -300,14 +296,23 @@ public final class EventBench {
         return seconds;
     }
 
-    private static List<String> lines(CopyManager copy, String sql) throws Exception {
+    static List<String> lines(CopyManager copy, String sql) throws Exception {
         StringWriter out = new StringWriter();
         copy.copyOut(sql, out);
         return out.toString().isEmpty() ? List.of() : List.of(out.toString().split("\n"));
     }
 
+    /** An event row (in {@link #EVENT_COLUMNS} order) with its id, eventID and seq moved out of the way of the row it copies. */
+    static String movedEvent(String line) {
+        String[] f = line.split("\t", -1);
+        f[0] = String.valueOf(Long.parseLong(f[0]) + COPY_OFFSET);
+        f[1] = f[1] + "#copy";
+        f[14] = String.valueOf(Long.parseLong(f[14]) + COPY_OFFSET);
+        return String.join("\t", f);
+    }
+
     /** Child rows grouped by their event_pk (the first column), with event_pk moved by {@link #COPY_OFFSET}. */
-    private static Map<String, StringBuilder> byEvent(List<String> rows) {
+    static Map<String, StringBuilder> byEvent(List<String> rows) {
         Map<String, StringBuilder> byEvent = new LinkedHashMap<>();
         for (String row : rows) {
             String pk = row.substring(0, row.indexOf('\t'));
