@@ -47,7 +47,7 @@ public final class WebRouter {
         api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         JsonArray commodities = new JsonArray(CommodityProfiles.ALL.stream().map(LotJson::commodity).toList());
         api.get("/commodities").handler(ctx -> Replies.send(ctx, 200, commodities));
-        ConsoleRoutes console = new ConsoleRoutes(services.users());
+        ConsoleRoutes console = new ConsoleRoutes(services.users(), services.console());
         console.mountSignIn(api);
         api.route().handler(new BearerAuth(services.tokens(), new SessionCookie(services.users()))::handle);
         api.route("/*").subRouter(console.router(vertx));

@@ -12,6 +12,7 @@ import org.plateautrace.model.Codes;
 import org.plateautrace.model.users.NewUser;
 import org.plateautrace.model.users.UserRole;
 import org.plateautrace.service.auth.Caller;
+import org.plateautrace.service.console.ConsoleService;
 import org.plateautrace.service.users.ConsoleSession;
 import org.plateautrace.service.users.SignInRefused;
 import org.plateautrace.service.users.User;
@@ -26,9 +27,11 @@ import static org.plateautrace.web.BearerAuth.caller;
 /** /api/v1 sign-in, the current session, sign-out, and the people of the console. */
 public final class ConsoleRoutes {
     private final UserService users;
+    private final ConsoleService console;
 
-    public ConsoleRoutes(UserService users) {
+    public ConsoleRoutes(UserService users, ConsoleService console) {
         this.users = users;
+        this.console = console;
     }
 
     /** The routes a caller reaches before being signed in (mount before the authentication handler). */
@@ -42,6 +45,15 @@ public final class ConsoleRoutes {
         router.delete("/session").handler(this::signOut);
         router.post("/users").handler(this::createUser);
         router.get("/users").handler(this::listUsers);
+        router.get("/holdings").handler(ctx -> {
+            QueryParams.of(ctx);
+            items(ctx, console.holdings(caller(ctx)));
+        });
+        router.get("/shipments").handler(ctx -> items(ctx, console.shipments(caller(ctx), direction(ctx))));
+        router.get("/dashboard").handler(ctx -> {
+            QueryParams.of(ctx);
+            Replies.ok(ctx, console.dashboard(caller(ctx)), dashboard -> dashboard);
+        });
         return router;
     }
 
@@ -96,6 +108,18 @@ public final class ConsoleRoutes {
             list.forEach(user -> items.add(user(user)));
             Replies.send(ctx, 200, new JsonObject().put("items", items));
         }).onFailure(ctx::fail);
+    }
+
+    private static ConsoleService.Direction direction(RoutingContext ctx) {
+        ConsoleService.Direction direction = QueryParams.of(ctx, "direction").code("direction", ConsoleService.Direction.class, "direction");
+        if (direction == null) {
+            throw new org.plateautrace.model.Invalid("direction", "is required: incoming, outgoing or carried");
+        }
+        return direction;
+    }
+
+    private static void items(RoutingContext ctx, io.vertx.core.Future<java.util.List<JsonObject>> rows) {
+        rows.onSuccess(list -> Replies.send(ctx, 200, new JsonObject().put("items", new JsonArray(list)))).onFailure(ctx::fail);
     }
 
     private static JsonObject session(ConsoleSession session) {
