@@ -7,6 +7,7 @@ import { lotsView, harvestView, lotView } from './lots.js';
 import { processView, shipView, receiveView, readingsView, labView } from './flows.js';
 import { traceView } from './trace.js';
 import { dashboardView } from './dashboard.js';
+import { forget } from './data.js';
 
 const app = document.getElementById('app');
 export const state = { session: null };
@@ -75,7 +76,7 @@ function signInView() {
     field('login', t('login'), input('text', { autocomplete: 'username', autocapitalize: 'none', required: true })),
     field('password', t('password'), input('password', { autocomplete: 'current-password', required: true }))
   ], t('signIn'), async f => api('POST', '/session', { login: f.login.value, password: f.password.value }),
-  answer => { state.session = answer; location.hash = home(); });
+  answer => { forget(); state.session = answer; location.hash = home(); });
   form.id = 'signin-form';
   show(app, h('section', { class: 'signin' }, h('h1', { text: t('signInTitle') }), form,
     h('p', { class: 'muted', text: t('demoHint') })));
@@ -83,7 +84,11 @@ function signInView() {
 
 document.getElementById('lang').addEventListener('click', () => { setLang(lang === 'en' ? 'zh' : 'en'); route(); });
 document.getElementById('signout').addEventListener('click', async () => {
-  try { await api('DELETE', '/session'); } finally { state.session = null; location.hash = '#/signin'; route(); }
+  try { await api('DELETE', '/session'); } finally {
+    forget();
+    state.session = null;
+    if (location.hash === '#/signin') route(); else location.hash = '#/signin';
+  }
 });
 window.addEventListener('hashchange', route);
 setLang(lang);

@@ -17,3 +17,8 @@ export const holdings = () => get('/holdings').then(r => r.items);
 export async function commodity(code) {
   return (await commodities()).find(c => c.code === code);
 }
+
+/** Forgets everything fetched (on sign-in and sign-out: another person sees other data). */
+export function forget() {
+  cache.clear();
+}

@@ -33,6 +33,6 @@ export function clear(el) {
 }
 
 export function show(el, ...children) {
-  clear(el).append(...children.flat().filter(Boolean));
+  clear(el).append(...children.flat(Infinity).filter(Boolean));
   return el;
 }

@@ -42,7 +42,14 @@ export function values(form, withOffset) {
     }
     put(body, el.name, value);
   }
-  return body;
+  return compact(body);
+}
+
+/** Drops the holes that removed rows leave in arrays (inputs[0], inputs[2] → two inputs). */
+function compact(node) {
+  if (Array.isArray(node)) return node.filter(x => x !== undefined).map(compact);
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, compact(v)]));
+  return node;
 }
 
 function parts(path) {
@@ -60,11 +67,6 @@ function put(target, path, value) {
     if (i === keys.length - 1) node[key] = value;
     else node = node[key] ??= (typeof keys[i + 1] === 'number' ? [] : {});
   });
-  if (Array.isArray(get(target, path.replace(/\[\d+\][^\[]*$/, ''))) {
-    // compact sparse arrays left by removed rows
-    const list = get(target, path.replace(/\[\d+\][^\[]*$/, ''));
-    for (let i = list.length - 1; i >= 0; i--) if (list[i] === undefined) list.splice(i, 1);
-  }
 }
 
 /** Shows a problem at the field it names (or the closest enclosing one), else at the form's top. */

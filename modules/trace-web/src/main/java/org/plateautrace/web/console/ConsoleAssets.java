@@ -15,7 +15,7 @@ public final class ConsoleAssets {
     }
 
     public static void mount(Router root) {
-        root.route("/console").handler(ctx -> ctx.redirect("/console/"));
+        root.routeWithRegex("^/console$").handler(ctx -> ctx.redirect("/console/"));
         root.route("/console/*").handler(ctx -> {
             ctx.response().putHeader("Content-Security-Policy", POLICY).putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Referrer-Policy", "same-origin");
