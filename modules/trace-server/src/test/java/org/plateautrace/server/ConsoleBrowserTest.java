@@ -144,7 +144,7 @@ class ConsoleBrowserTest extends ServerTest {
 
             // the trace graph of the new lot shows the harvest; clicking it opens the harvest lot
             go("#/trace/" + made + "/backward");
-            WebElement node = waitFor(By.cssSelector("svg.trace a[data-lot='" + lot + "'] rect"));
+            WebElement node = waitFor(By.cssSelector("svg.trace a[data-lot='" + lot + "']"));
             assertEquals(2, browser.driver.findElements(By.cssSelector("svg.trace a.trace-lot")).size());
             assertFits();
             browser.screenshot("console-trace" + suffix + ".png");
