@@ -11,6 +11,7 @@ import { forget } from './data.js';
 
 const app = document.getElementById('app');
 export const state = { session: null };
+let generation = 0;
 
 const ROUTES = [
   [/^#\/lots$/, lotsView], [/^#\/harvest$/, harvestView], [/^#\/lots\/(\d+)$/, lotView],
@@ -52,19 +53,26 @@ async function route() {
   chrome();
   if (!state.session || !state.session.user) {
     if (location.hash !== '#/signin') { location.hash = '#/signin'; return; }
+    generation++;
     return signInView();
   }
   if (location.hash === '#/signin' || location.hash === '' || location.hash === '#/') { location.hash = home(); return; }
   for (const [pattern, view] of ROUTES) {
     const match = location.hash.match(pattern);
     if (match) {
+      // each view renders off-page and is shown only if no other route started meanwhile (e.g. a sign-out)
+      const mine = ++generation;
+      const target = h('section', { class: 'view' });
       show(app, h('p', { class: 'muted', text: t('loading') }));
       try {
-        await view(app, ...match.slice(1));
+        await view(target, ...match.slice(1));
       } catch (error) {
-        show(app, h('p', { class: 'alert', text: t('failed', error.message) }));
+        show(target, h('p', { class: 'alert', text: t('failed', error.message) }));
       }
-      app.focus({ preventScroll: true });
+      if (mine === generation) {
+        show(app, target);
+        app.focus({ preventScroll: true });
+      }
       return;
     }
   }

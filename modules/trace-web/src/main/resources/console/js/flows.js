@@ -154,6 +154,8 @@ export async function readingsView(app) {
   show(app, h('h1', { text: t('readingsTitle') }), form);
 }
 
+const TESTS = ['pesticide_residue', 'veterinary_drug_residue', 'quarantine', 'moisture', 'heavy_metals', 'microbiology', 'other'];
+
 export async function labView(app) {
   const [holdings, parties] = await Promise.all([data.holdings(), data.parties()]);
   const labs = parties.filter(p => p.kind === 'lab');
@@ -161,7 +163,7 @@ export async function labView(app) {
     field('lotId', t('lot'), select(lotOptions(holdings), { 'data-kind': 'number' })),
     field('labPartyId', t('labParty'), select(labs.map(p => ({ value: p.id, label: p.name })), { 'data-kind': 'number' })),
     field('reportNumber', t('reportNumber'), input('text', { maxlength: '100' })),
-    field('test', t('test'), input('text', { maxlength: '200' })),
+    field('test', t('test'), select(TESTS.map(x => ({ value: x, label: t('test_' + x) })))),
     field('result', t('result'), input('text', { maxlength: '200' })),
     h('label', { class: 'field', 'data-field': 'passed' }, h('span', { text: t('passed') }),
       h('input', { type: 'checkbox', name: 'passed', checked: true }), h('p', { class: 'error' })),

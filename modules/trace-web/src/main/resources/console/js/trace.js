@@ -33,22 +33,30 @@ export function layout(trace) {
   return { places, columns: keys.length, rows: Math.max(1, ...[...columns.values()].map(c => c.length)) };
 }
 
-export function traceGraph(trace) {
+/** The graph; `vertical` (phones) puts the columns one under another, raw lots on top. */
+export function traceGraph(trace, vertical = false) {
   const { places, columns, rows } = layout(trace);
-  const width = PAD * 2 + columns * W + (columns - 1) * GAP_X;
-  const height = PAD * 2 + rows * H + (rows - 1) * GAP_Y;
-  const at = id => { const p = places.get(id); return { x: PAD + p.column * (W + GAP_X), y: PAD + p.row * (H + GAP_Y) }; };
+  const stepAcross = vertical ? H + GAP_X / 2 : W + GAP_X;
+  const stepAlong = vertical ? W + GAP_Y : H + GAP_Y;
+  const width = vertical ? PAD * 2 + rows * W + (rows - 1) * GAP_Y : PAD * 2 + columns * W + (columns - 1) * GAP_X;
+  const height = vertical ? PAD * 2 + columns * H + (columns - 1) * GAP_X / 2 : PAD * 2 + rows * H + (rows - 1) * GAP_Y;
+  const at = id => {
+    const p = places.get(id);
+    return vertical ? { x: PAD + p.row * stepAlong, y: PAD + p.column * stepAcross }
+      : { x: PAD + p.column * stepAcross, y: PAD + p.row * stepAlong };
+  };
   const svg = s('svg', { class: 'trace', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('trace') },
     s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#5d6b64' }))));
   for (const link of trace.links) {
     if (!places.has(link.input) || !places.has(link.output)) continue;
-    const a = at(link.input), b = at(link.output);
-    const [x1, y1, x2, y2] = a.x < b.x ? [a.x + W, a.y + H / 2, b.x, b.y + H / 2] : [b.x + W, b.y + H / 2, a.x, a.y + H / 2];
-    const mid = (x1 + x2) / 2;
-    svg.append(s('path', { d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`, fill: 'none', stroke: '#5d6b64',
-      'stroke-width': 1.5, 'marker-end': 'url(#arrow)' }),
-    s('text', { x: mid, y: (y1 + y2) / 2 - 4, 'text-anchor': 'middle', 'font-size': 11, fill: '#5d6b64', text: String(link.quantity) }));
+    const [a, b] = [at(link.input), at(link.output)].sort((p, q) => (vertical ? p.y - q.y : p.x - q.x));
+    const [x1, y1, x2, y2] = vertical ? [a.x + W / 2, a.y + H, b.x + W / 2, b.y] : [a.x + W, a.y + H / 2, b.x, b.y + H / 2];
+    const path = vertical ? `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2}`
+      : `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`;
+    svg.append(s('path', { d: path, fill: 'none', stroke: '#5d6b64', 'stroke-width': 1.5, 'marker-end': 'url(#arrow)' }),
+      s('text', { x: (x1 + x2) / 2 + (vertical ? 6 : 0), y: (y1 + y2) / 2 - 4, 'text-anchor': vertical ? 'start' : 'middle',
+        'font-size': 11, fill: '#5d6b64', text: String(link.quantity) }));
   }
   for (const lot of trace.lots) {
     const { x, y } = at(lot.id);
@@ -66,6 +74,8 @@ export function traceGraph(trace) {
   return svg;
 }
 
+const short = time => (time || '').slice(0, 16).replace('T', ' ');
+
 function clip(text, max) {
   const chars = [...(text || '')];
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
@@ -79,11 +89,11 @@ export async function traceView(app, id, direction = 'backward') {
     h('p', {}, h('strong', { text: t(direction) }), ' · ', h('a', { href: `#/trace/${id}/${other}`, text: t(other) }), ' · ',
       h('a', { href: `#/lots/${id}`, text: t('back') })),
     h('p', { class: 'muted', text: t('traceHint') }),
-    h('div', { class: 'trace-wrap' }, traceGraph(trace)),
+    h('div', { class: 'trace-wrap' }, traceGraph(trace, window.innerWidth < 600)),
     trace.shipments.length ? h('div', { class: 'card table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, [t('shipment'), t('from'), t('to'), t('shippedAt'), t('receivedAt'), '❄'].map(x => h('th', { text: x })))),
       h('tbody', {}, trace.shipments.map(sh => h('tr', {}, h('td', { text: '#' + sh.id }), h('td', { text: sh.from.name }),
-        h('td', { text: sh.to.name }), h('td', { text: sh.shippedAt }), h('td', { text: sh.receivedAt || '' }),
+        h('td', { text: sh.to.name }), h('td', { text: short(sh.shippedAt) }), h('td', { text: short(sh.receivedAt) }),
         h('td', {}, h('span', { class: sh.coldChain && sh.coldChain.held === false ? 'tag bad' : 'tag',
           text: sh.coldChain ? (sh.coldChain.held === false ? '✗' : '✓') + ' ' + (sh.coldChain.readings ?? 0) : '' }))))))) : null);
 }

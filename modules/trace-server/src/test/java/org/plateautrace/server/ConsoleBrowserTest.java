@@ -45,6 +45,7 @@ class ConsoleBrowserTest extends ServerTest {
         private final Fixtures.Party coop = fixtures.party("cooperative");
         private final Fixtures.Party processor = fixtures.party("processor");
         private final Fixtures.Party regulator = fixtures.party("regulator");
+        private final Fixtures.Party lab = fixtures.party("lab");
 
         Walk(HeadlessChromium browser, String lang) {
             this.browser = browser;
@@ -142,6 +143,25 @@ class ConsoleBrowserTest extends ServerTest {
             process.findElement(By.cssSelector("button[type=submit]")).click();
             long made = idFromResult(process);
 
+            // it uploads the logger's readings of the shipment from a CSV file (sent in chunks) and records a lab result
+            go("#/readings");
+            WebElement readings = waitFor(By.id("readings-form"));
+            readings.findElement(By.name("readings")).sendKeys(readingsCsv(4500).toAbsolutePath().toString());
+            readings.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(readings);
+            assertTrue(readings.findElement(By.cssSelector(".form-result")).getText().contains("4500"), readings.getText());
+            assertEquals("4500", readings.findElement(By.tagName("progress")).getAttribute("value"));
+            go("#/lab");
+            WebElement labForm = waitFor(By.id("lab-form"));
+            new Select(labForm.findElement(By.name("lotId"))).selectByValue(Long.toString(made));
+            new Select(labForm.findElement(By.name("labPartyId"))).selectByValue(Long.toString(lab.id()));
+            labForm.findElement(By.name("reportNumber")).sendKeys("LZ-2026-0042");
+            new Select(labForm.findElement(By.name("test"))).selectByValue("pesticide_residue");
+            labForm.findElement(By.name("result")).sendKeys("未检出 not detected");
+            setTime(labForm.findElement(By.name("time")), 1);
+            labForm.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(labForm);
+
             // the trace graph of the new lot shows the harvest; clicking it opens the harvest lot
             go("#/trace/" + made + "/backward");
             WebElement node = waitFor(By.cssSelector("svg.trace a[data-lot='" + lot + "']"));
@@ -174,6 +194,24 @@ class ConsoleBrowserTest extends ServerTest {
             open(uri.substring(uri.indexOf("/01/")));
             WebElement banner = waitFor(By.id("recall"));
             assertTrue(banner.getText().contains("农残超标"), banner.getText());
+        }
+
+        /** A logger's export: a header and one temperature every 2 seconds since the shipment left. */
+        private java.nio.file.Path readingsCsv(int count) {
+            StringBuilder csv = new StringBuilder("time,temperature,measure,device\n");
+            java.time.OffsetDateTime start = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(4)
+                    .withNano(0);
+            for (int i = 0; i < count; i++) {
+                csv.append(start.plusSeconds(2L * i)).append(',').append(12 + i % 5).append(",temperature,LOG-7731\n");
+            }
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("readings", ".csv");
+                java.nio.file.Files.writeString(file, csv);
+                file.toFile().deleteOnExit();
+                return file;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         private void user(Fixtures.Party party, String login, String role) {
