@@ -24,6 +24,7 @@ function menu() {
   const caller = state.session && state.session.caller;
   if (!caller) return [];
   if (caller.role !== 'party') return [['#/dashboard', 'navDashboard'], ['#/lots', 'navLots']];
+  if (caller.scope === 'read') return [['#/lots', 'navLots']];
   return [['#/lots', 'navLots'], ['#/harvest', 'navHarvest'], ['#/process', 'navProcess'], ['#/ship', 'navShip'],
     ['#/receive', 'navReceive'], ['#/readings', 'navReadings'], ['#/lab', 'navLab']];
 }

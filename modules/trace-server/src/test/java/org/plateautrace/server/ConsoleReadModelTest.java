@@ -49,6 +49,15 @@ class ConsoleReadModelTest extends ServerTest {
         Fixtures.Party coop = fixtures.party("cooperative");
         long farm = fixtures.site(coop);
         long lot = harvest(coop, farm);
+        Fixtures.Party processor = fixtures.party("processor");
+        long plant = fixtures.site(processor, "processing_plant");
+        long shipment = fixtures.event(coop, ship(lot, farm, processor.id(), plant)).getLong("shipmentId");
+        JsonArray hot = new JsonArray();
+        for (int i = 0; i < 13; i++) {
+            hot.add(new JsonObject().put("time", java.time.OffsetDateTime.parse("2026-05-03T07:30:00+08:00").plusMinutes(30L * i).toString())
+                    .put("measure", "temperature").put("value", 41.5).put("device", "LOG-7731"));
+        }
+        fixtures.event(coop, new JsonObject().put("type", "sensor_reporting").put("shipmentId", shipment).put("readings", hot));
         assertEquals(200, api.post("/api/v1/lots/" + lot + "/recall", regulator.token(), new JsonObject().put("reason", "农残超标")).status());
 
         Api.Response dashboard = api.get("/api/v1/dashboard", regulator.token());
@@ -58,7 +67,9 @@ class ConsoleReadModelTest extends ServerTest {
                 .anyMatch(row -> row.getString("commodity").equals("tea") && row.getString("county").equals("波密县")), body.encode());
         assertTrue(body.getJsonArray("recalls").stream().map(JsonObject.class::cast)
                 .anyMatch(row -> row.getLong("id") == lot && row.getString("reason").equals("农残超标")));
-        for (String key : new String[]{"certificatesExpiring", "coldChainExcursions", "scansByRegion", "suspiciousCodes", "feedback"}) {
+        assertTrue(body.getJsonArray("coldChainExcursions").stream().map(JsonObject.class::cast)
+                .anyMatch(row -> row.getLong("id") == shipment && !row.getJsonObject("coldChain").getBoolean("held")), body.encode());
+        for (String key : new String[]{"certificatesExpiring", "scansByRegion", "suspiciousCodes", "feedback"}) {
             assertTrue(body.containsKey(key), key);
         }
         assertEquals(403, api.get("/api/v1/dashboard", coop.token()).status());

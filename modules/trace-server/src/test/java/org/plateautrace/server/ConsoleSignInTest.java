@@ -62,6 +62,36 @@ class ConsoleSignInTest extends ServerTest {
     }
 
     @Test
+    void anExpiredSessionIsRefused() throws Exception {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        user(coop, "expiring", "operator");
+        String cookie = session(signIn("expiring", PASSWORD));
+        assertEquals(200, api.get("/api/v1/session", null, "Cookie", cookie).status());
+        var settings = server.server.databaseSettings();
+        try (var connection = java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE user_session SET expires_at = now() - interval '1 second' "
+                    + "WHERE user_id = (SELECT id FROM app_user WHERE login = 'expiring')");
+        }
+        Api.Response expired = api.get("/api/v1/session", null, "Cookie", cookie);
+        assertEquals(401, expired.status(), expired.body());
+    }
+
+    @Test
+    void aPartyListsOnlyItsOwnPeople() {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        Fixtures.Party other = fixtures.party("cooperative");
+        user(coop, "own.person", "viewer");
+        user(other, "other.person", "viewer");
+        Api.Response own = api.get("/api/v1/users", coop.token());
+        assertEquals(List.of("own.person"), own.items().stream().map(item -> ((JsonObject) item).getString("login")).toList());
+        Api.Response theirs = api.get("/api/v1/users?partyId=" + other.id(), coop.token());
+        assertEquals(403, theirs.status());
+        assertEquals("partyId", theirs.field());
+        assertEquals(200, api.get("/api/v1/users?partyId=" + other.id(), TestServer.ADMIN_TOKEN).status());
+    }
+
+    @Test
     void refusesAWrongPasswordWith401NamingThePassword() {
         Fixtures.Party coop = fixtures.party("cooperative");
         user(coop, "wrong.once", "operator");

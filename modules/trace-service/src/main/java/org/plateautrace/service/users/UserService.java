@@ -10,6 +10,7 @@ import org.plateautrace.model.Invalid;
 import org.plateautrace.model.users.NewUser;
 import org.plateautrace.model.users.UserRole;
 import org.plateautrace.service.Refusal.Conflict;
+import org.plateautrace.service.Refusal.Denied;
 import org.plateautrace.service.Refusal.Unauthenticated;
 import org.plateautrace.service.auth.Caller;
 import org.plateautrace.service.auth.Tokens;
@@ -66,13 +67,13 @@ public final class UserService {
                 .map(User::of);
     }
 
-    /** The people of one party (a party's administrator sees its own; the administrator and regulators any). */
+    /** The people of one party: a party's callers see their own; the administrator any party's, or all. */
     public Future<List<User>> list(Caller caller, Long partyId) {
-        Long party = caller.role() == Caller.Role.ADMIN ? partyId : caller.visibleParty(partyId);
-        if (caller.role() == Caller.Role.REGULATOR && party == null) {
-            party = caller.partyId();
+        if (caller.role() != Caller.Role.ADMIN && partyId != null && !partyId.equals(caller.partyId())) {
+            throw new Denied("partyId", "a party sees only its own people");
         }
-        return users.list(party).map(found -> found.stream().map(User::of).toList());
+        return users.list(caller.role() == Caller.Role.ADMIN ? partyId : caller.partyId())
+                .map(found -> found.stream().map(User::of).toList());
     }
 
     public Future<ConsoleSession> signIn(String login, String password) {
