@@ -7,6 +7,7 @@ import { lotsView, harvestView, lotView } from './lots.js';
 import { processView, shipView, receiveView, readingsView, labView } from './flows.js';
 import { traceView } from './trace.js';
 import { dashboardView } from './dashboard.js';
+import { peopleView } from './people.js';
 import { forget } from './data.js';
 
 const app = document.getElementById('app');
@@ -17,16 +18,17 @@ const ROUTES = [
   [/^#\/lots$/, lotsView], [/^#\/harvest$/, harvestView], [/^#\/lots\/(\d+)$/, lotView],
   [/^#\/process$/, processView], [/^#\/ship$/, shipView], [/^#\/receive$/, receiveView],
   [/^#\/readings$/, readingsView], [/^#\/lab$/, labView],
-  [/^#\/trace\/(\d+)(?:\/(backward|forward))?$/, traceView], [/^#\/dashboard$/, dashboardView]
+  [/^#\/trace\/(\d+)(?:\/(backward|forward))?$/, traceView], [/^#\/dashboard$/, dashboardView], [/^#\/people$/, peopleView]
 ];
 
 function menu() {
   const caller = state.session && state.session.caller;
   if (!caller) return [];
-  if (caller.role !== 'party') return [['#/dashboard', 'navDashboard'], ['#/lots', 'navLots']];
+  const people = caller.scope === 'manage' && caller.partyId ? [['#/people', 'navPeople']] : [];
+  if (caller.role !== 'party') return [['#/dashboard', 'navDashboard'], ['#/lots', 'navLots'], ...people];
   if (caller.scope === 'read') return [['#/lots', 'navLots']];
   return [['#/lots', 'navLots'], ['#/harvest', 'navHarvest'], ['#/process', 'navProcess'], ['#/ship', 'navShip'],
-    ['#/receive', 'navReceive'], ['#/readings', 'navReadings'], ['#/lab', 'navLab']];
+    ['#/receive', 'navReceive'], ['#/readings', 'navReadings'], ['#/lab', 'navLab'], ...people];
 }
 
 function chrome() {

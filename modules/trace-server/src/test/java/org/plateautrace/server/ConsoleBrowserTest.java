@@ -100,6 +100,22 @@ class ConsoleBrowserTest extends ServerTest {
             assertFits();
             browser.screenshot("console-harvest" + suffix + ".png");
 
+            // as the party's administrator it adds a colleague; a short password is refused at the password field
+            go("#/people");
+            WebElement people = waitFor(By.id("people-form"));
+            people.findElement(By.name("login")).sendKeys("viewer." + lang + "." + coop.id());
+            people.findElement(By.name("name")).sendKeys("次仁");
+            new Select(people.findElement(By.name("role"))).selectByValue("viewer");
+            people.findElement(By.name("password")).sendKeys("short");
+            people.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(d -> !people.findElement(By.cssSelector("[data-field='password'] .error")).getText().isBlank());
+            assertEquals("次仁", people.findElement(By.name("name")).getAttribute("value"), "nothing typed is lost");
+            people.findElement(By.name("password")).clear();
+            people.findElement(By.name("password")).sendKeys(PASSWORD);
+            people.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(people);
+            wait.until(d -> d.findElement(By.id("people-list")).getText().contains("viewer." + lang + "." + coop.id()));
+
             // its lot page shows the QR code; it issues pack codes and ships to the processor
             go("#/lots/" + lot);
             WebElement codes = waitFor(By.id("codes-form"));
