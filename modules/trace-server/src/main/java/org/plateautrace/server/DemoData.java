@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final String RESOURCE = "demo/demo-data.json";
+    /** Every demo person's console password (fictitious demo data; README says so). */
+    static final String CONSOLE_PASSWORD = "plateau-demo-2026";
 
     private final WebClient client;
     private final int port;
@@ -57,6 +59,7 @@ final class DemoData {
             if (adminTokenIsNew) {
                 demo.tokens.append("ADMIN_TOKEN=").append(adminToken.get()).append('\n');
             }
+            demo.tokens.append("CONSOLE_PASSWORD=").append(CONSOLE_PASSWORD).append('\n');
             return vertx.executeBlocking(DemoData::read)
                     .compose(data -> demo.load(data, adminToken.get()))
                     .compose(counts -> vertx.executeBlocking(() -> demo.writeTokens(config.dataDir()))
@@ -96,7 +99,7 @@ final class DemoData {
             long partyId = created.getLong("id");
             tokens.append("TOKEN_").append(party.getString("key").toUpperCase(Locale.ROOT).replace('-', '_'))
                     .append('=').append(token).append('\n');
-            return inOrder(objects(party.getJsonArray("sites")), site -> call("POST", "/api/v1/sites", token, without(site, "key"))
+            return consoleUser(party, partyId, adminToken).compose(person -> inOrder(objects(party.getJsonArray("sites")), site -> call("POST", "/api/v1/sites", token, without(site, "key"))
                             .map(made -> record(sites, site, made, counts, "sites")))
                     .compose(v -> inOrder(objects(party.getJsonArray("products")), product ->
                             call("POST", "/api/v1/products", token, without(product, "key"))
@@ -108,8 +111,18 @@ final class DemoData {
                             call("POST", "/api/v1/lots", token, without(lot, "productKey", "siteKey")
                                     .put("productId", products.get(lot.getString("productKey")))
                                     .put("siteId", sites.get(lot.getString("siteKey"))))
-                                    .map(made -> count(counts, "lots"))));
+                                    .map(made -> count(counts, "lots")))));
         });
+    }
+
+    /** One console person per party, its login the party's key (see README for the password). */
+    private Future<Void> consoleUser(JsonObject party, long partyId, String adminToken) {
+        String role = "regulator".equals(party.getString("kind")) ? "regulator" : "party_admin";
+        tokens.append("LOGIN_").append(party.getString("key").toUpperCase(Locale.ROOT).replace('-', '_'))
+                .append('=').append(party.getString("key")).append('\n');
+        return call("POST", "/api/v1/users", adminToken, new JsonObject().put("login", party.getString("key"))
+                .put("name", party.getJsonObject("contact", new JsonObject()).getString("person", party.getString("name")))
+                .put("role", role).put("partyId", partyId).put("password", CONSOLE_PASSWORD)).mapEmpty();
     }
 
     private static JsonObject certification(JsonObject certificate, long partyId, Map<String, Long> sites, Map<String, Long> products) {

@@ -46,6 +46,18 @@ class DemoDataTest {
     }
 
     @Test
+    void everyDemoPartyHasAConsolePersonWithTheDocumentedPassword() throws Exception {
+        String env = Files.readString(server.config.dataDir().resolve("demo-tokens.env"));
+        assertTrue(env.contains("CONSOLE_PASSWORD=" + DemoData.CONSOLE_PASSWORD), env);
+        List<String> logins = env.lines().filter(l -> l.startsWith("LOGIN_")).map(l -> l.split("=", 2)[1]).toList();
+        assertEquals(all("/api/v1/parties?limit=500").size(), logins.size());
+        Api.Response signIn = api.send("POST", "/api/v1/session", null, new JsonObject().put("login", "nyingchi-regulator")
+                .put("password", DemoData.CONSOLE_PASSWORD).encode(), "X-Plateau-Console", "1");
+        assertEquals(201, signIn.status(), signIn.body());
+        assertEquals("regulator", signIn.json().getJsonObject("user").getString("role"));
+    }
+
+    @Test
     void hasHarvestLotsOfEveryCommodityUnderTheSevenNyingchiBrands() {
         List<JsonObject> products = all("/api/v1/products?limit=500");
         Set<String> brands = products.stream().map(p -> p.getString("brand")).collect(Collectors.toSet());

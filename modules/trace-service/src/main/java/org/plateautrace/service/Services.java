@@ -17,11 +17,16 @@ import org.plateautrace.service.registry.RegistryService;
 import org.plateautrace.store.Ping;
 import org.plateautrace.store.registry.PartyRepository;
 import org.plateautrace.store.registry.TokenRepository;
+import org.plateautrace.store.users.UserRepository;
+import org.plateautrace.service.users.UserService;
+import org.plateautrace.service.console.ConsoleService;
+import org.plateautrace.store.console.ConsoleRepository;
+import org.plateautrace.store.trace.TraceRepository;
 
 /** Every use case of the platform, wired to one connection pool. */
 public record Services(TokenService tokens, RegistryService registry, LotService lots, CodeService codes, EventService events,
                        TraceService traces, LedgerService ledger, StoryService stories, Ping health,
-                       EpcisService epcis) {
+                       EpcisService epcis, UserService users, ConsoleService console) {
 
     /**
      * @param publicBaseUrl base of the Digital Links printed on labels
@@ -33,6 +38,7 @@ public record Services(TokenService tokens, RegistryService registry, LotService
         return new Services(tokens, new RegistryService(pool, tokens), lots,
                 new CodeService(vertx, pool, lots, packBounds, publicBaseUrl), new EventService(vertx, pool, clock), new TraceService(pool, clock, lots),
                 new LedgerService(pool), new StoryService(pool, ScanSignals.DEFAULT, lots), new Ping(pool),
-                new EpcisService(vertx, pool));
+                new EpcisService(vertx, pool), new UserService(vertx, new UserRepository(pool), new PartyRepository(pool), clock),
+                new ConsoleService(new ConsoleRepository(pool), new TraceRepository(pool), clock, ScanSignals.DEFAULT));
     }
 }

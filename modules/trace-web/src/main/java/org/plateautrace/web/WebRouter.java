@@ -8,6 +8,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.plateautrace.model.lots.CommodityProfiles;
 import org.plateautrace.service.Services;
 import org.plateautrace.web.codes.CodeRoutes;
+import org.plateautrace.web.console.ConsoleAssets;
+import org.plateautrace.web.console.ConsoleRoutes;
+import org.plateautrace.web.console.SessionCookie;
 import org.plateautrace.web.epcis.EpcisRoutes;
 import org.plateautrace.web.events.EventRoutes;
 import org.plateautrace.web.ledger.LedgerRoutes;
@@ -44,7 +47,10 @@ public final class WebRouter {
         api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
         JsonArray commodities = new JsonArray(CommodityProfiles.ALL.stream().map(LotJson::commodity).toList());
         api.get("/commodities").handler(ctx -> Replies.send(ctx, 200, commodities));
-        api.route().handler(new BearerAuth(services.tokens())::handle);
+        ConsoleRoutes console = new ConsoleRoutes(services.users(), services.console());
+        console.mountSignIn(api);
+        api.route().handler(new BearerAuth(services.tokens(), new SessionCookie(services.users()))::handle);
+        api.route("/*").subRouter(console.router(vertx));
         api.route("/*").subRouter(new RegistryRoutes(services.registry(), services.tokens()).router(vertx));
         api.route("/*").subRouter(new LotRoutes(services.lots(), config.publicBaseUrl()).router(vertx));
         api.route("/*").subRouter(new CodeRoutes(vertx, services.codes(), services.lots(), config.publicBaseUrl()).router());
@@ -53,6 +59,7 @@ public final class WebRouter {
         api.route("/*").subRouter(new LedgerRoutes(vertx, services.ledger()).router());
         api.route("/*").subRouter(new ScanRoutes(vertx, services.stories()).router());
         root.route("/api/v1/*").subRouter(api);
+        ConsoleAssets.mount(root);
         root.route("/epcis/*").subRouter(new EpcisRoutes(vertx, services).router());
         return root;
     }

@@ -71,7 +71,8 @@ public final class TraceService {
     public Future<JsonObject> recall(Caller caller, long lotId, String reason) {
         String why = Text.required("reason", reason, 500);
         return lots.lot(caller, lotId).compose(lot -> {
-            if (caller.role() != Caller.Role.REGULATOR && !Long.valueOf(lot.partyId()).equals(caller.partyId())) {
+            if (caller.role() != Caller.Role.REGULATOR && !Long.valueOf(lot.partyId()).equals(caller.partyId())
+                    || caller.scope() == Caller.Scope.READ) {
                 throw new Denied(null, "only the lot's owner or a regulator may recall it");
             }
             return pool.withTransaction(tx -> traces.graph(tx, lotId, true).compose(graph ->

@@ -211,7 +211,8 @@ public final class TraceRepository {
         return pool.preparedQuery(sql).execute(Tuple.of((Object) ids(ids))).map(TraceRepository::objects);
     }
 
-    private static List<JsonObject> objects(RowSet<Row> rows) {
+    /** Each row as a JSON object by column name (times as ISO-8601 text). */
+    public static List<JsonObject> objects(RowSet<Row> rows) {
         List<JsonObject> objects = new ArrayList<>();
         for (Row row : rows) {
             JsonObject object = new JsonObject();

@@ -1,0 +1,91 @@
+package org.plateautrace.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** What the console's screens read: holdings, shipments to receive, and the regulator's dashboard. */
+class ConsoleReadModelTest extends ServerTest {
+
+    @Test
+    void aProcessorSeesTheShipmentToReceiveAndThenHoldsTheLot() {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        Fixtures.Party processor = fixtures.party("processor");
+        long farm = fixtures.site(coop);
+        long plant = fixtures.site(processor, "processing_plant");
+        long lot = harvest(coop, farm);
+        assertEquals(lot, api.get("/api/v1/holdings", coop.token()).items().getJsonObject(0).getLong("id"));
+
+        JsonObject shipped = fixtures.event(coop, ship(lot, farm, processor.id(), plant));
+        JsonArray incoming = api.get("/api/v1/shipments?direction=incoming", processor.token()).items();
+        assertEquals(1, incoming.size());
+        assertEquals(shipped.getLong("shipmentId"), incoming.getJsonObject(0).getLong("id"));
+        assertEquals(null, incoming.getJsonObject(0).getValue("receivedAt"));
+        assertEquals(1, api.get("/api/v1/shipments?direction=outgoing", coop.token()).items().size());
+        assertTrue(api.get("/api/v1/holdings", processor.token()).items().isEmpty());
+
+        fixtures.event(processor, new JsonObject().put("type", "receiving").put("time", "2026-05-03T16:00:00+08:00")
+                .put("shipmentId", shipped.getLong("shipmentId")).put("siteId", plant));
+        JsonObject held = api.get("/api/v1/holdings", processor.token()).items().getJsonObject(0);
+        assertEquals(lot, held.getLong("id"));
+        assertEquals(50, held.getNumber("held").intValue());
+    }
+
+    @Test
+    void refusesShipmentsWithoutADirectionNamingTheParameter() {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        Api.Response none = api.get("/api/v1/shipments", coop.token());
+        assertEquals(400, none.status());
+        assertEquals("direction", none.field());
+        assertEquals("direction", api.get("/api/v1/shipments?direction=sideways", coop.token()).field());
+    }
+
+    @Test
+    void theRegulatorsDashboardCountsLotsRecallsAndExpiringCertificates() {
+        Fixtures.Party regulator = fixtures.party("regulator");
+        Fixtures.Party coop = fixtures.party("cooperative");
+        long farm = fixtures.site(coop);
+        long lot = harvest(coop, farm);
+        Fixtures.Party processor = fixtures.party("processor");
+        long plant = fixtures.site(processor, "processing_plant");
+        long shipment = fixtures.event(coop, ship(lot, farm, processor.id(), plant)).getLong("shipmentId");
+        JsonArray hot = new JsonArray();
+        for (int i = 0; i < 13; i++) {
+            hot.add(new JsonObject().put("time", java.time.OffsetDateTime.parse("2026-05-03T07:30:00+08:00").plusMinutes(30L * i).toString())
+                    .put("measure", "temperature").put("value", 41.5).put("device", "LOG-7731"));
+        }
+        fixtures.event(coop, new JsonObject().put("type", "sensor_reporting").put("shipmentId", shipment).put("readings", hot));
+        assertEquals(200, api.post("/api/v1/lots/" + lot + "/recall", regulator.token(), new JsonObject().put("reason", "农残超标")).status());
+
+        Api.Response dashboard = api.get("/api/v1/dashboard", regulator.token());
+        assertEquals(200, dashboard.status(), dashboard.body());
+        JsonObject body = dashboard.json();
+        assertTrue(body.getJsonArray("lotsByCommodityAndCounty").stream().map(JsonObject.class::cast)
+                .anyMatch(row -> row.getString("commodity").equals("tea") && row.getString("county").equals("波密县")), body.encode());
+        assertTrue(body.getJsonArray("recalls").stream().map(JsonObject.class::cast)
+                .anyMatch(row -> row.getLong("id") == lot && row.getString("reason").equals("农残超标")));
+        assertTrue(body.getJsonArray("coldChainExcursions").stream().map(JsonObject.class::cast)
+                .anyMatch(row -> row.getLong("id") == shipment && !row.getJsonObject("coldChain").getBoolean("held")), body.encode());
+        for (String key : new String[]{"certificatesExpiring", "scansByRegion", "suspiciousCodes", "feedback"}) {
+            assertTrue(body.containsKey(key), key);
+        }
+        assertEquals(403, api.get("/api/v1/dashboard", coop.token()).status());
+        assertEquals(200, api.get("/api/v1/dashboard", TestServer.ADMIN_TOKEN).status());
+    }
+
+    private long harvest(Fixtures.Party coop, long farm) {
+        long tea = fixtures.product(coop, "tea", "kg");
+        Api.Response created = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(tea, farm));
+        assertEquals(201, created.status(), created.body());
+        return created.json().getLong("id");
+    }
+
+    private static JsonObject ship(long lot, long from, long toParty, long toSite) {
+        return new JsonObject().put("type", "shipping").put("time", "2026-05-03T07:00:00+08:00").put("lotId", lot)
+                .put("quantity", new JsonObject().put("value", 50).put("unit", "kg")).put("fromSiteId", from)
+                .put("toPartyId", toParty).put("toSiteId", toSite);
+    }
+}

@@ -1,0 +1,143 @@
+// Cooperative screens: the lots (list and search), registering a harvest from the commodity's profile,
+// and one lot with its QR code, pack codes, label sheets, trace and recall.
+import { h, show } from './dom.js';
+import { get, post, withOffset, nowLocal } from './api.js';
+import { t, name } from './i18n.js';
+import { apiForm, field, input, select, values, busy } from './form.js';
+import * as data from './data.js';
+import { state } from './app.js';
+
+const qty = q => (q ? `${q.value} ${q.unit}` : '');
+
+export async function lotsView(app) {
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const list = h('div', { class: 'table-wrap' });
+  const commodities = await data.commodities();
+  const code = input('search', { value: params.get('lotCode') || '', placeholder: 'TEA-260502-K7QM' });
+  const kind = select([{ value: '', label: t('all') }, ...commodities.map(c => ({ value: c.code, label: name(c.name) }))]);
+  const search = h('form', { class: 'card row', role: 'search' },
+    field('lotCode', t('lotCodeFilter'), code), field('commodity', t('commodity'), kind),
+    h('div', {}, h('button', { class: 'primary', type: 'submit', text: t('search') })));
+  search.addEventListener('submit', event => { event.preventDefault(); load(); });
+  async function load() {
+    const query = new URLSearchParams({ limit: '100' });
+    if (code.value.trim()) query.set('lotCode', code.value.trim());
+    if (kind.value) query.set('commodity', kind.value);
+    const page = await get('/lots?' + query);
+    const products = new Map((await data.products().catch(() => [])).map(p => [p.id, p]));
+    show(list, page.items.length === 0 ? h('p', { class: 'muted', text: t('noLots') }) : h('table', {},
+      h('thead', {}, h('tr', {}, [t('lotCodeFilter'), t('product'), t('quantity'), t('harvestedAt')].map(x => h('th', { text: x })))),
+      h('tbody', {}, page.items.map(lot => h('tr', {},
+        h('td', {}, h('a', { href: `#/lots/${lot.id}`, text: lot.lotCode })),
+        h('td', { text: products.has(lot.productId) ? name(products.get(lot.productId).name) : '#' + lot.productId }),
+        h('td', { text: qty(lot.quantity) }), h('td', { text: (lot.harvestedAt || '').slice(0, 16).replace('T', ' ') }))))));
+  }
+  show(app, h('h1', { text: t('lotsTitle') }), search, list);
+  await load();
+}
+
+export async function harvestView(app) {
+  const [products, sites, commodities] = await Promise.all([data.products(), data.sites(), data.commodities()]);
+  const product = select(products.map(p => ({ value: p.id, label: `${name(p.name)} (${p.gtin})` })), { 'data-kind': 'number' });
+  const site = select(sites.map(s => ({ value: s.id, label: s.name })), { 'data-kind': 'number' });
+  const unit = select([], {});
+  const attributes = h('fieldset', { class: 'attributes' });
+  function profile() {
+    const chosen = products.find(p => String(p.id) === product.value);
+    const c = chosen && commodities.find(x => x.code === chosen.commodity);
+    const keptUnit = unit.value || (chosen && chosen.unit);
+    show(unit, (c ? c.units : []).map(u => h('option', { value: u, selected: u === keptUnit || undefined, text: u })));
+    const kept = values(attributes, withOffset).attributes || {};
+    show(attributes, h('legend', { text: t('attributes') + (c ? ' · ' + name(c.name) : '') }),
+      (c ? c.attributes : []).map(a => field('attributes.' + a.name, name(a.label) + (a.required ? ' *' : ''), attributeControl(a, kept[a.name]))));
+  }
+  product.addEventListener('change', profile);
+  const form = apiForm([
+    field('productId', t('product'), product), field('siteId', t('site'), site),
+    h('div', { class: 'row' }, field('quantity.value', t('quantity'), input('number', { step: 'any', min: '0', 'data-kind': 'number' })),
+      field('quantity.unit', t('unit'), unit)),
+    field('harvestedAt', t('harvestedAt'), input('datetime-local', { value: nowLocal(), 'data-kind': 'offset' })),
+    attributes
+  ], t('register'), f => post('/lots', values(f, withOffset)), (lot, f, result) => {
+    result.append(t('registered', lot.lotCode), ' ', h('a', { href: `#/lots/${lot.id}`, text: t('open') }));
+  });
+  form.id = 'harvest-form';
+  profile();
+  show(app, h('h1', { text: t('harvestTitle') }), form);
+}
+
+function attributeControl(attribute, kept) {
+  if (attribute.type === 'enum') {
+    return select([{ value: '', label: '—' }, ...attribute.values.map(v => ({ value: v, label: v, selected: v === kept }))]);
+  }
+  if (attribute.type === 'number') {
+    return input('number', { step: 'any', min: attribute.min, max: attribute.max, value: kept, 'data-kind': 'number' });
+  }
+  if (attribute.type === 'date') return input('date', { value: kept });
+  if (attribute.type === 'datetime') return input('datetime-local', { 'data-kind': 'offset' });
+  return input('text', { maxlength: '200', value: kept });
+}
+
+export async function lotView(app, id) {
+  const lot = await get(`/lots/${id}`);
+  const [products, commodities, trace] = await Promise.all([data.products().catch(() => []), data.commodities(),
+    get(`/lots/${id}/trace?direction=backward`).catch(() => null)]);
+  const traced = trace && trace.lots.find(l => l.id === lot.id);
+  lot.recalled = traced ? traced.recalled : false;
+  lot.recallReason = traced ? traced.recallReason : null;
+  const product = products.find(p => p.id === lot.productId);
+  const caller = state.session.caller;
+  const mine = caller.role === 'party' && caller.partyId === lot.partyId;
+  const facts = h('dl', { class: 'facts' },
+    h('dt', { text: t('product') }), h('dd', { text: product ? name(product.name) : '#' + lot.productId }),
+    h('dt', { text: t('quantity') }), h('dd', { text: qty(lot.quantity) }),
+    h('dt', { text: t('harvestedAt') }), h('dd', { text: lot.harvestedAt }),
+    h('dt', { text: t('digitalLink') }), h('dd', {}, h('a', { href: lot.digitalLink, text: lot.digitalLink })),
+    Object.entries(lot.attributes || {}).map(([k, v]) => [h('dt', { text: attributeLabel(commodities, product, k) }), h('dd', { text: String(v) })]));
+  const sections = [
+    h('h1', { text: t('lotTitle', lot.lotCode) }),
+    lot.recalled ? h('p', { class: 'alert', id: 'recalled', text: t('recalled') + (lot.recallReason ? ': ' + lot.recallReason : '') }) : null,
+    h('div', { class: 'card' }, facts),
+    h('div', { class: 'card' }, h('h2', { text: t('qr') }),
+      h('img', { class: 'qr', src: `/api/v1/lots/${lot.id}/qr.svg?size=360`, alt: lot.digitalLink, width: 180, height: 180 })),
+    h('p', {}, h('a', { class: 'button', href: `#/trace/${lot.id}/backward`, text: t('trace') }), ' ',
+      h('a', { href: `/api/v1/lots/${lot.id}/history.csv`, text: t('history') }))
+  ];
+  if (mine && caller.scope !== 'read') sections.push(codesForm(lot));
+  if ((mine && caller.scope !== 'read') || caller.role === 'regulator') sections.push(recallForm(lot));
+  show(app, sections);
+}
+
+function attributeLabel(commodities, product, key) {
+  const c = product && commodities.find(x => x.code === product.commodity);
+  const a = c && c.attributes.find(x => x.name === key);
+  return a ? name(a.label) : key;
+}
+
+function codesForm(lot) {
+  const links = h('div');
+  const form = apiForm([h('h2', { text: t('issueCodes') }),
+    field('count', t('count'), input('number', { min: '1', max: '100000', step: '1', value: '100', 'data-kind': 'number' }))],
+  t('issue'), async f => {
+    const body = values(f);
+    const done = busy(f, t('issuing', body.count ?? ''));
+    try { return await post(`/lots/${lot.id}/codes`, body); } finally { done(); }
+  }, (batch, f, result) => {
+    result.append(t('issued', batch.count), ' ',
+      h('a', { href: batch.links.labels, download: `labels-${lot.lotCode}-${batch.id}.pdf`, text: t('labels') }), ' · ',
+      h('a', { href: batch.links.csv, download: `codes-${lot.lotCode}-${batch.id}.csv`, text: t('codesCsv') }));
+  });
+  form.id = 'codes-form';
+  return [form, links];
+}
+
+function recallForm(lot) {
+  const form = apiForm([h('h2', { text: t('recallTitle') }), field('reason', t('reason'), h('textarea', { rows: 2, maxlength: 500 }))],
+    t('recall'), f => post(`/lots/${lot.id}/recall`, values(f)), (answer, f, result) => {
+      result.className = 'form-result alert';
+      result.textContent = t('recallDone', (answer.lots || []).length || 1);
+    });
+  form.id = 'recall-form';
+  form.querySelector('button[type=submit]').className = 'danger';
+  return form;
+}
