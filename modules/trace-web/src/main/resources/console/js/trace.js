@@ -58,18 +58,23 @@ export function traceGraph(trace, vertical = false) {
       s('text', { x: (x1 + x2) / 2 + (vertical ? 6 : 0), y: (y1 + y2) / 2 - 4, 'text-anchor': vertical ? 'start' : 'middle',
         'font-size': 11, fill: '#5d6b64', text: String(link.quantity) }));
   }
+  // lots name their product and owner by id; the trace lists each once
+  const products = new Map((trace.products || []).map(p => [p.id, p]));
+  const parties = new Map((trace.parties || []).map(p => [p.id, p]));
   for (const lot of trace.lots) {
     const { x, y } = at(lot.id);
+    const product = products.get(lot.productId);
+    const owner = parties.get(lot.ownerId);
     const bad = lot.recalled || lot.coldChainBroken;
     const marks = [lot.recalled ? '⚠ ' + t('recalled') : '', lot.coldChainBroken ? '❄✗' : ''].filter(Boolean).join(' ');
     svg.append(s('a', { href: `#/lots/${lot.id}`, class: 'trace-lot', 'data-lot': lot.id },
-      s('title', { text: `${lot.lotCode} · ${name(lot.product && lot.product.name)} · ${lot.owner ? lot.owner.name : ''}` }),
+      s('title', { text: `${lot.lotCode} · ${name(product && product.name)} · ${owner ? owner.name : ''}` }),
       s('rect', { x, y, width: W, height: H, rx: 6, fill: lot.id === trace.root ? '#e7f2ec' : '#fff',
         stroke: bad ? '#a4260f' : '#2f6b4f', 'stroke-width': lot.id === trace.root ? 2.5 : 1.5 }),
       s('text', { x: x + 8, y: y + 18, 'font-size': 13, 'font-weight': 700, fill: '#1d2a24', text: lot.lotCode }),
-      s('text', { x: x + 8, y: y + 35, 'font-size': 12, fill: '#1d2a24', text: clip(name(lot.product && lot.product.name), 16) }),
+      s('text', { x: x + 8, y: y + 35, 'font-size': 12, fill: '#1d2a24', text: clip(name(product && product.name), 16) }),
       s('text', { x: x + 8, y: y + 53, 'font-size': 11, fill: bad ? '#a4260f' : '#5d6b64',
-        text: marks || clip(lot.owner ? lot.owner.name : '', 17) })));
+        text: marks || clip(owner ? owner.name : '', 17) })));
   }
   return svg;
 }

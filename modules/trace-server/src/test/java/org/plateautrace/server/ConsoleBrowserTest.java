@@ -182,6 +182,9 @@ class ConsoleBrowserTest extends ServerTest {
             go("#/trace/" + made + "/backward");
             WebElement node = waitFor(By.cssSelector("svg.trace a[data-lot='" + lot + "']"));
             assertEquals(2, browser.driver.findElements(By.cssSelector("svg.trace a.trace-lot")).size());
+            String[] named = node.findElement(By.tagName("title")).getAttribute("textContent").split(" · ");
+            assertEquals(3, named.length, "a lot node names its lot code, product and owner");
+            assertTrue(!named[1].isBlank() && !named[2].isBlank(), String.join(" · ", named));
             assertFits();
             browser.screenshot("console-trace" + suffix + ".png");
             node.click();

@@ -89,6 +89,8 @@ public final class ScanRecorder {
     private final SqlClient pool;
     private final Duration distantWindow;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    /** Codes whose scans a statement out is recording. */
+    private final Set<String> recording = new HashSet<>();
     private int sending;
 
     public ScanRecorder(SqlClient pool, Duration distantWindow) {
@@ -112,15 +114,19 @@ public final class ScanRecorder {
         return answer.future();
     }
 
-    /** Sends what waits, one scan per code (a second scan of a code waits for the next statement); then the next. */
+    /**
+     * Sends what waits, then the next batch. A code's scans are recorded in the order they came: a batch
+     * takes one scan per code, and none of a code that a statement still out is recording.
+     */
     private void send() {
         List<Pending> batch = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
         synchronized (waiting) {
             List<Pending> later = new ArrayList<>();
-            Set<String> codes = new HashSet<>();
             while (!waiting.isEmpty() && batch.size() < MAX_BATCH) {
                 Pending pending = waiting.poll();
-                (codes.add(pending.scan().code()) ? batch : later).add(pending);
+                String code = pending.scan().code();
+                (!recording.contains(code) && codes.add(code) ? batch : later).add(pending);
             }
             for (int i = later.size() - 1; i >= 0; i--) {
                 waiting.addFirst(later.get(i));
@@ -129,8 +135,14 @@ public final class ScanRecorder {
                 sending--;
                 return;
             }
+            recording.addAll(codes);
         }
-        execute(batch).onComplete(done -> send());
+        execute(batch).onComplete(done -> {
+            synchronized (waiting) {
+                recording.removeAll(codes);
+            }
+            send();
+        });
     }
 
     private Future<Void> execute(List<Pending> batch) {
