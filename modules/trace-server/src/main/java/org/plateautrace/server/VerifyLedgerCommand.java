@@ -1,16 +1,9 @@
 package org.plateautrace.server;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.plateautrace.model.ledger.ChainCheck.Verdict;
 import org.plateautrace.service.ledger.LedgerService;
-import org.plateautrace.store.Database;
-import org.plateautrace.store.DatabaseSettings;
-import org.plateautrace.store.EmbeddedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -38,20 +31,7 @@ final class VerifyLedgerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Vertx vertx = Vertx.vertx();
-        EmbeddedDatabase embedded = null;
-        Database database = null;
-        try {
-            ServerConfig config = databaseOptions.load(vertx, new JsonObject()).await();
-            DatabaseSettings settings;
-            if (config.dbUrl() == null) {
-                Path directory = config.dataDir().resolve("postgres");
-                embedded = vertx.executeBlocking(() -> EmbeddedDatabase.start(directory)).await();
-                settings = embedded.settings();
-            } else {
-                settings = DatabaseSettings.fromUrl(config.dbUrl());
-            }
-            database = Database.open(vertx, settings, 2).await();
+        try (CommandDatabase database = CommandDatabase.open(databaseOptions, 2)) {
             Verdict verdict = new LedgerService(database.pool()).verify().await();
             if (verdict.intact()) {
                 out.println("ledger intact: " + verdict.checked() + " events checked");
@@ -66,24 +46,6 @@ final class VerifyLedgerCommand implements Callable<Integer> {
             err.println("ledger not verified: " + e.getMessage());
             err.flush();
             return ERROR;
-        } finally {
-            close(vertx, database, embedded);
         }
-    }
-
-    private static void close(Vertx vertx, Database database, EmbeddedDatabase embedded) {
-        try {
-            (database == null ? Future.<Void>succeededFuture() : database.close()).await();
-        } catch (Exception ignored) {
-            // closing on the way out; the verdict stands
-        }
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (RuntimeException ignored) {
-                // the embedded PostgreSQL is stopped with the JVM in any case
-            }
-        }
-        vertx.close().await();
     }
 }

@@ -1,7 +1,6 @@
 package org.plateautrace.server.cli;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -25,6 +24,7 @@ import org.plateautrace.model.events.Recording.ItemError;
 import org.plateautrace.model.events.Recording.Recorded;
 import org.plateautrace.model.lots.LotCode;
 import org.plateautrace.model.lots.LotFilter;
+import org.plateautrace.server.CommandDatabase;
 import org.plateautrace.server.DatabaseOptions;
 import org.plateautrace.server.ServerConfig;
 import org.plateautrace.service.Refusal;
@@ -34,9 +34,6 @@ import org.plateautrace.service.epcis.CaptureIntake;
 import org.plateautrace.service.epcis.EpcisService;
 import org.plateautrace.service.epcis.EpcisService.ErrorBehaviour;
 import org.plateautrace.service.events.EventService.BatchRefused;
-import org.plateautrace.store.Database;
-import org.plateautrace.store.DatabaseSettings;
-import org.plateautrace.store.EmbeddedDatabase;
 import org.plateautrace.store.epcis.EpcisRepository.CaptureJob;
 import org.plateautrace.web.epcis.EpcisDocumentReader;
 import org.plateautrace.web.events.EventInput;
@@ -49,17 +46,12 @@ import org.plateautrace.web.lots.LotRoutes;
  * is checked against the database's tokens, so a party imports only into its own data here too.
  */
 final class DirectTarget implements Target {
-    private final Vertx vertx;
-    private final EmbeddedDatabase embedded;
-    private final Database database;
+    private final CommandDatabase database;
     private final Services services;
     private final String publicBaseUrl;
     private final Caller caller;
 
-    private DirectTarget(Vertx vertx, EmbeddedDatabase embedded, Database database, Services services, String publicBaseUrl,
-                         Caller caller) {
-        this.vertx = vertx;
-        this.embedded = embedded;
+    private DirectTarget(CommandDatabase database, Services services, String publicBaseUrl, Caller caller) {
         this.database = database;
         this.services = services;
         this.publicBaseUrl = publicBaseUrl;
@@ -68,25 +60,15 @@ final class DirectTarget implements Target {
 
     /** Opens the database of this configuration (migrating it) and authenticates the token there. */
     static DirectTarget open(DatabaseOptions options, String token) {
-        Vertx vertx = Vertx.vertx();
-        EmbeddedDatabase embedded = null;
-        Database database = null;
+        CommandDatabase database = CommandDatabase.open(options, 4);
         try {
-            ServerConfig config = options.load(vertx, new JsonObject()).await();
-            DatabaseSettings settings;
-            if (config.dbUrl() == null) {
-                Path directory = config.dataDir().resolve("postgres");
-                embedded = vertx.executeBlocking(() -> EmbeddedDatabase.start(directory)).await();
-                settings = embedded.settings();
-            } else {
-                settings = DatabaseSettings.fromUrl(config.dbUrl());
-            }
-            database = Database.open(vertx, settings, 4).await();
-            Services services = Services.on(vertx, database.pool(), Clock.systemUTC(), config.publicBaseUrl(), config.packBounds());
+            ServerConfig config = database.config();
+            Services services = Services.on(database.vertx(), database.pool(), Clock.systemUTC(), config.publicBaseUrl(),
+                    config.packBounds());
             Caller caller = services.tokens().authenticate(token).await();
-            return new DirectTarget(vertx, embedded, database, services, config.publicBaseUrl(), caller);
+            return new DirectTarget(database, services, config.publicBaseUrl(), caller);
         } catch (RuntimeException e) {
-            new DirectTarget(vertx, embedded, database, null, null, null).close();
+            database.close();
             throw e;
         }
     }
@@ -202,19 +184,7 @@ final class DirectTarget implements Target {
 
     @Override
     public void close() {
-        try {
-            (database == null ? Future.<Void>succeededFuture() : database.close()).await();
-        } catch (RuntimeException ignored) {
-            // closing on the way out
-        }
-        if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (RuntimeException ignored) {
-                // the embedded PostgreSQL stops with the JVM in any case
-            }
-        }
-        vertx.close().await();
+        database.close();
     }
 
     private static Answer refused(List<ItemError> errors, boolean single) {
