@@ -1,5 +1,6 @@
 package org.plateautrace.store.scan;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -44,19 +45,12 @@ public final class ScanRecorder {
     }
 
     private record Pending(NewScan scan, Promise<Resolution> answer, Context context) {
-        void complete(Resolution resolution) {
+        /** Completes the answer on the request's own context (or here, outside Vert.x). */
+        void settle(AsyncResult<Resolution> result) {
             if (context == null) {
-                answer.complete(resolution);
+                answer.handle(result);
             } else {
-                context.runOnContext(v -> answer.complete(resolution));
-            }
-        }
-
-        void fail(Throwable error) {
-            if (context == null) {
-                answer.fail(error);
-            } else {
-                context.runOnContext(v -> answer.fail(error));
+                context.runOnContext(v -> answer.handle(result));
             }
         }
     }
@@ -166,13 +160,13 @@ public final class ScanRecorder {
                 .execute(Tuple.of(lots, gtins, serials, regions, clients, agents).addLong(distantWindow.toSeconds()))
                 .onSuccess(rows -> {
                     for (Row row : rows) {
-                        batch.get((int) (row.getLong("n") - 1)).complete(new Resolution(row.getLong("total"),
+                        batch.get((int) (row.getLong("n") - 1)).settle(Future.succeededFuture(new Resolution(row.getLong("total"),
                                 new Scan(row.getOffsetDateTime("first_at").toInstant(), row.getString("first_region")),
                                 row.getString("distant_from"), row.getString("distant_to"), row.getBoolean("sold_out"),
-                                row.getLong("head") + "/" + row.getLong("registry")));
+                                row.getLong("head") + "/" + row.getLong("registry"))));
                     }
                 })
-                .onFailure(error -> batch.forEach(pending -> pending.fail(error)))
+                .onFailure(error -> batch.forEach(pending -> pending.settle(Future.failedFuture(error))))
                 .mapEmpty();
     }
 }
