@@ -121,6 +121,23 @@ class ConsoleSignInTest extends ServerTest {
     }
 
     @Test
+    void stopsOneAddressGuessingAcrossManyLoginsAfterTwentyWrongSignIns() {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        user(coop, "sprayed", "operator");
+        String guesser = "203.0.113.77";
+        for (int i = 1; i <= 20; i++) {
+            Api.Response wrong = signInFrom(guesser, i <= 4 ? "sprayed" : "no.such.person" + i, "guess-" + i);
+            assertEquals(401, wrong.status(), "attempt " + i + ": " + wrong.body());
+        }
+        Api.Response blocked = signInFrom(guesser, "sprayed", PASSWORD);
+        assertEquals(429, blocked.status(), "the address waits even with the right password: " + blocked.body());
+        long retryAfter = Long.parseLong(blocked.header("Retry-After"));
+        assertTrue(retryAfter > 14 * 60 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
+        Api.Response elsewhere = signInFrom("198.51.100.4", "sprayed", PASSWORD);
+        assertEquals(201, elsewhere.status(), "the account itself is not locked, another address signs in: " + elsewhere.body());
+    }
+
+    @Test
     void aGoodSignInClearsEarlierFailures() {
         Fixtures.Party coop = fixtures.party("cooperative");
         user(coop, "forgetful", "operator");
@@ -236,6 +253,11 @@ class ConsoleSignInTest extends ServerTest {
     private Api.Response signIn(String login, String password) {
         return api.send("POST", "/api/v1/session", null, new JsonObject().put("login", login).put("password", password).encode(),
                 "X-Plateau-Console", "1");
+    }
+
+    private Api.Response signInFrom(String address, String login, String password) {
+        return api.send("POST", "/api/v1/session", null, new JsonObject().put("login", login).put("password", password).encode(),
+                "X-Plateau-Console", "1", "X-Forwarded-For", address);
     }
 
     /** The Cookie header a browser sends back after this sign-in. */

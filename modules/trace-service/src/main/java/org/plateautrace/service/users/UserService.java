@@ -22,25 +22,29 @@ import org.plateautrace.store.users.UserRepository.StoredUser;
 /**
  * People of the console: created by the platform administrator or a party's administrator, signed in with a
  * password (hashed on a worker thread), kept by a session whose token is stored only as its SHA-256.
- * Five wrong passwords within 15 minutes lock the account for 15 minutes.
+ * Five wrong passwords within 15 minutes lock the account for 15 minutes; twenty wrong sign-ins from one client
+ * address within 15 minutes (any logins) make that address wait out the 15 minutes.
  */
 public final class UserService {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     public static final int FAILURE_LIMIT = 5;
     public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     public static final Duration LOCK = Duration.ofMinutes(15);
+    public static final int CLIENT_FAILURE_LIMIT = 20;
     private static final String WRONG = "the login or the password is wrong";
 
     private final Vertx vertx;
     private final UserRepository users;
     private final PartyRepository parties;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
     public UserService(Vertx vertx, UserRepository users, PartyRepository parties, Clock clock) {
         this.vertx = vertx;
         this.users = users;
         this.parties = parties;
         this.clock = clock;
+        this.throttle = new SignInThrottle(CLIENT_FAILURE_LIMIT, FAILURE_WINDOW, clock);
     }
 
     public Future<User> create(Caller caller, NewUser user) {
@@ -76,7 +80,8 @@ public final class UserService {
                 .map(found -> found.stream().map(User::of).toList());
     }
 
-    public Future<ConsoleSession> signIn(String login, String password) {
+    /** Signs in a person; {@code client} is the caller's address, the key of the per-client throttle. */
+    public Future<ConsoleSession> signIn(String login, String password, String client) {
         String name;
         try {
             name = NewUser.login(login);
@@ -87,6 +92,11 @@ public final class UserService {
             return Future.failedFuture(invalid);
         }
         Instant now = clock.instant();
+        Instant clientBlocked = throttle.blockedUntil(client);
+        if (clientBlocked != null) {
+            return Future.failedFuture(new SignInRefused("too many wrong sign-ins from this address: try again after "
+                    + clientBlocked, clientBlocked));
+        }
         return users.findByLogin(name).compose(found -> {
             StoredUser user = found.orElse(null);
             if (user != null && user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
@@ -94,6 +104,9 @@ public final class UserService {
             }
             return vertx.executeBlocking(() -> Passwords.matches(password, user == null ? null : user.passwordHash()), false)
                     .compose(matches -> {
+                        if (user == null || !matches) {
+                            throttle.failed(client);
+                        }
                         if (user == null) {
                             return Future.failedFuture(new SignInRefused(WRONG, null));
                         }

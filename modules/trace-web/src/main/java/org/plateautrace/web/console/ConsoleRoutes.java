@@ -17,6 +17,7 @@ import org.plateautrace.service.users.ConsoleSession;
 import org.plateautrace.service.users.SignInRefused;
 import org.plateautrace.service.users.User;
 import org.plateautrace.service.users.UserService;
+import org.plateautrace.web.ClientAddress;
 import org.plateautrace.web.JsonInput;
 import org.plateautrace.web.Problems;
 import org.plateautrace.web.QueryParams;
@@ -62,7 +63,7 @@ public final class ConsoleRoutes {
         JsonInput body = JsonInput.body(ctx, Set.of("login", "password"));
         String login = body.string("login", true);
         String password = body.string("password", true);
-        users.signIn(login, password).onSuccess(session -> {
+        users.signIn(login, password, ClientAddress.of(ctx)).onSuccess(session -> {
             SessionCookie.set(ctx, session);
             ctx.response().putHeader("Cache-Control", "no-store");
             Replies.send(ctx, 201, session(session));
@@ -70,7 +71,7 @@ public final class ConsoleRoutes {
             if (error instanceof SignInRefused refused && refused.lockedUntil() != null) {
                 long seconds = Math.max(1, Duration.between(Instant.now(), refused.lockedUntil()).toSeconds());
                 ctx.response().putHeader("Retry-After", Long.toString(seconds));
-                Problems.send(ctx, 429, "locked", "Too many wrong passwords", refused.getMessage(), "password",
+                Problems.send(ctx, 429, "locked", "Too many wrong sign-ins", refused.getMessage(), "password",
                         new JsonObject().put("retryAfter", seconds));
             } else if (error instanceof SignInRefused refused) {
                 Problems.send(ctx, 401, "sign-in-failed", "Sign-in failed", refused.getMessage(), "password", new JsonObject());

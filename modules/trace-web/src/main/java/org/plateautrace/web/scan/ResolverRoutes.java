@@ -15,6 +15,7 @@ import org.plateautrace.service.scan.StoryService.Client;
 import org.plateautrace.service.scan.StoryService.TooMany;
 import org.plateautrace.web.JsonInput;
 import org.plateautrace.web.Problems;
+import org.plateautrace.web.ClientAddress;
 import org.plateautrace.web.RateLimit;
 import org.plateautrace.web.Replies;
 
@@ -52,7 +53,7 @@ public final class ResolverRoutes {
 
     /** Per-client rate limit of the public resolver (the client's address, as the proxy reports it). */
     private void limit(RoutingContext ctx) {
-        if (rateLimit.allow(address(ctx), System.currentTimeMillis())) {
+        if (rateLimit.allow(ClientAddress.of(ctx), System.currentTimeMillis())) {
             ctx.next();
             return;
         }
@@ -127,7 +128,7 @@ public final class ResolverRoutes {
             return;
         }
         String format = ctx.queryParams().get("format");
-        Client client = new Client(ctx.request().getHeader(REGION_HEADER), address(ctx), ctx.request().getHeader("User-Agent"));
+        Client client = new Client(ctx.request().getHeader(REGION_HEADER), ClientAddress.of(ctx), ctx.request().getHeader("User-Agent"));
         String kind = "certificates".equals(format) || "recall".equals(format) ? format
                 : "json".equals(format) || (format == null && wantsJson(ctx)) ? "json" : "html";
         stories.story(link, client).onSuccess(answer -> {
@@ -158,7 +159,7 @@ public final class ResolverRoutes {
         String category = json ? body.string("category", true) : form.get("category");
         String text = json ? body.string("text", true) : form.get("text");
         String contact = json ? body.string("contact", false) : form.get("contact");
-        Client client = new Client(ctx.request().getHeader(REGION_HEADER), address(ctx), ctx.request().getHeader("User-Agent"));
+        Client client = new Client(ctx.request().getHeader(REGION_HEADER), ClientAddress.of(ctx), ctx.request().getHeader("User-Agent"));
         stories.feedback(link, client, category, text, contact).onSuccess(id -> {
             if (json) {
                 Replies.send(ctx, 201, new JsonObject().put("id", id).put("status", "received"));
@@ -218,14 +219,6 @@ public final class ResolverRoutes {
         }
         String header = String.valueOf(ctx.request().getHeader("Accept-Language")).toLowerCase();
         return header.startsWith("en") ? "en" : "zh";
-    }
-
-    private static String address(RoutingContext ctx) {
-        String forwarded = ctx.request().getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 
     private static void html(RoutingContext ctx, int status, String page) {
