@@ -12,6 +12,7 @@ export const commodities = () => once('commodities', () => get('/commodities'));
 export const products = () => once('products', () => all('/products?limit=500'));
 export const sites = () => once('sites', () => all('/sites?limit=500'));
 export const parties = () => once('parties', () => all('/parties?limit=500'));
+export const partySites = id => once('party-sites-' + id, () => all(`/parties/${id}/sites?limit=500`));
 export const holdings = () => get('/holdings').then(r => r.items);
 
 export async function commodity(code) {

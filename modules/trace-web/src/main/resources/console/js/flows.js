@@ -64,13 +64,24 @@ export async function shipView(app) {
   const lot = select(lotOptions(holdings), { 'data-kind': 'number' });
   lot.addEventListener('change', () => { const l = holdings.find(x => String(x.id) === lot.value); if (l) unit.value = l.unit; });
   const partyOptions = list => list.map(p => ({ value: p.id, label: `${p.name} (${p.kind})` }));
+  const toParty = select(partyOptions(parties.filter(p => p.kind !== 'regulator')), { 'data-kind': 'number' });
+  const toSite = select([], { 'data-kind': 'number' });
+  const loadToSites = async () => {
+    const chosen = toParty.value;
+    const found = chosen ? await data.partySites(chosen) : [];
+    if (toParty.value !== chosen) return;
+    toSite.replaceChildren(...[{ value: '', label: t('none') }, ...found.map(s => ({ value: s.id, label: `${s.name} · ${s.county}` }))]
+      .map(o => h('option', { value: o.value, text: o.label })));
+  };
+  toParty.addEventListener('change', loadToSites);
+  await loadToSites();
   const form = apiForm([
     field('lotId', t('lot'), lot),
     h('div', { class: 'row' }, field('quantity.value', t('quantity'), input('number', { step: 'any', min: '0', 'data-kind': 'number' })),
       field('quantity.unit', t('unit'), unit)),
     field('fromSiteId', t('fromSite'), select(sites.map(s => ({ value: s.id, label: s.name })), { 'data-kind': 'number' })),
-    field('toPartyId', t('toParty'), select(partyOptions(parties.filter(p => p.kind !== 'regulator')), { 'data-kind': 'number' })),
-    field('toSiteId', t('toSite'), input('number', { min: '1', step: '1', 'data-kind': 'number' })),
+    field('toPartyId', t('toParty'), toParty),
+    field('toSiteId', t('toSite'), toSite),
     field('carrierPartyId', t('carrier'), select([{ value: '', label: t('none') }, ...partyOptions(parties.filter(p => p.kind === 'carrier'))],
       { 'data-kind': 'number' })),
     when()

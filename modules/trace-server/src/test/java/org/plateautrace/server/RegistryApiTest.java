@@ -64,6 +64,29 @@ class RegistryApiTest extends ServerTest {
     }
 
     @Test
+    void aPartyFindsWhereToSendGoodsInAnotherPartysSiteDirectoryWithoutItsCoordinates() {
+        Fixtures.Party processor = fixtures.party("processor");
+        Api.Response plant = api.post("/api/v1/sites", processor.token(), new JsonObject().put("kind", "processing_plant")
+                .put("name", "墨脱茶业加工厂").put("county", "墨脱县").put("latitude", 29.32).put("longitude", 95.33));
+        assertEquals(201, plant.status(), plant.body());
+        fixtures.site(processor, "cold_store");
+
+        Api.Response directory = api.get("/api/v1/parties/" + processor.id() + "/sites", coop.token());
+        assertEquals(200, directory.status(), directory.body());
+        assertEquals(2, directory.items().size());
+        JsonObject listed = directory.items().stream().map(JsonObject.class::cast)
+                .filter(site -> site.getLong("id").equals(plant.json().getLong("id"))).findFirst().orElseThrow();
+        assertEquals("墨脱茶业加工厂", listed.getString("name"));
+        assertEquals(processor.id(), listed.getLong("partyId"));
+        assertTrue(!listed.containsKey("latitude") && !listed.containsKey("longitude"), listed.encode());
+
+        Api.Response plants = api.get("/api/v1/parties/" + processor.id() + "/sites?kind=processing_plant", coop.token());
+        assertEquals(1, plants.items().size());
+        assertEquals(404, api.get("/api/v1/parties/999999/sites", coop.token()).status());
+        assertEquals("latitude", api.get("/api/v1/parties/" + processor.id() + "/sites?latitude=1", coop.token()).field());
+    }
+
+    @Test
     void storesAGtin13AsGtin14() {
         String gtin13 = Fixtures.gtin13();
         Api.Response created = api.post("/api/v1/products", coop.token(), product(gtin13));

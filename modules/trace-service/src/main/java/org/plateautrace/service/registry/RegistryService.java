@@ -85,6 +85,14 @@ public final class RegistryService {
         return sites.list(caller.visibleParty(partyId), kind, page);
     }
 
+    /**
+     * Where goods can be sent to a party: its sites as a directory every caller reads (the sites themselves,
+     * with coordinates, stay the party's own). 404 for an unknown party.
+     */
+    public Future<Page<Site>> partySites(Caller caller, long partyId, SiteKind kind, PageRequest page) {
+        return party(caller, partyId).compose(party -> sites.list(party.id(), kind, page));
+    }
+
     public Future<Site> site(Caller caller, long id) {
         return sites.find(id).map(found -> Access.readable(found, Site::partyId, caller, "site"));
     }

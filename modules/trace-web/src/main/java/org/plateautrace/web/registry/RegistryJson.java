@@ -37,10 +37,14 @@ public final class RegistryJson {
     }
 
     public static JsonObject site(Site site) {
+        return siteListing(site).put("latitude", site.info().latitude()).put("longitude", site.info().longitude());
+    }
+
+    /** A site as another party's directory shows it: where to send goods, without its coordinates. */
+    public static JsonObject siteListing(Site site) {
         SiteInfo info = site.info();
         return new JsonObject().put("id", site.id()).put("partyId", site.partyId()).put("kind", Codes.of(info.kind()))
-                .put("name", info.name()).put("county", info.county()).put("township", info.township())
-                .put("latitude", info.latitude()).put("longitude", info.longitude());
+                .put("name", info.name()).put("county", info.county()).put("township", info.township());
     }
 
     public static JsonObject product(Product product) {

@@ -47,6 +47,7 @@ public final class RegistryRoutes {
         router.post("/parties").handler(this::createParty);
         router.get("/parties").handler(this::listParties);
         router.get("/parties/:id").handler(this::getParty);
+        router.get("/parties/:id/sites").handler(this::listPartySites);
         router.post("/parties/:id/tokens").handler(this::createToken);
         router.get("/parties/:id/tokens").handler(this::listTokens);
         router.delete("/parties/:id/tokens/:tokenId").handler(this::revokeToken);
@@ -116,6 +117,12 @@ public final class RegistryRoutes {
         QueryParams query = QueryParams.ofList(ctx, "partyId", "kind");
         Replies.page(ctx, registry.listSites(caller(ctx), query.id("partyId"), query.code("kind", SiteKind.class, "site kind"),
                 query.page()), RegistryJson::site);
+    }
+
+    private void listPartySites(RoutingContext ctx) {
+        QueryParams query = QueryParams.ofList(ctx, "kind");
+        Replies.page(ctx, registry.partySites(caller(ctx), PathIds.id(ctx, "id"), query.code("kind", SiteKind.class, "site kind"),
+                query.page()), RegistryJson::siteListing);
     }
 
     private void getSite(RoutingContext ctx) {
