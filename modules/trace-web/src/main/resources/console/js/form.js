@@ -115,15 +115,3 @@ export function apiForm(children, submitLabel, send, done) {
   });
   return form;
 }
-
-/** An indeterminate progress bar with elapsed seconds, for one long request. */
-export function busy(container, label) {
-  const started = Date.now();
-  const text = h('span', { text: label });
-  const bar = h('progress', { 'aria-label': label });
-  const timer = h('span', { class: 'muted' });
-  const box = h('div', { class: 'busy' }, text, ' ', timer, bar);
-  container.append(box);
-  const tick = setInterval(() => { timer.textContent = t('elapsed', Math.round((Date.now() - started) / 1000)); }, 500);
-  return () => { clearInterval(tick); box.remove(); };
-}

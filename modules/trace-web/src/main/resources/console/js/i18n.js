@@ -12,13 +12,13 @@ const TEXTS = {
     product: '产品', site: '地点', quantity: '数量', unit: '单位', harvestedAt: '采收时间', time: '时间',
     harvestTitle: '登记采收批次', register: '登记', registered: '已登记批次 {0}', attributes: '品类信息',
     lotTitle: '批次 {0}', digitalLink: '数字链接', qr: '批次二维码', owner: '所有者', recalled: '已召回',
-    issueCodes: '生成单品码', count: '数量（个）', issue: '生成', issuing: '正在生成 {0} 个码…', issued: '已生成 {0} 个码',
+    issueCodes: '生成单品码', count: '数量（个）', issue: '生成', issuing: '已生成 {0} / {1} 个码（{2}%）…', batchCodes: '一批 {0} 个码：', issued: '已生成 {0} 个码',
     labels: '下载标签 PDF', codesCsv: '下载 CSV', trace: '溯源图', history: '历史表格 (CSV)',
     recallTitle: '召回此批次', reason: '原因', recall: '召回', recallDone: '已召回 {0} 个批次',
     processTitle: '登记加工批次', processingSite: '加工地点', steps: '工序', processNote: '工艺说明',
     inputs: '投入批次', inputLot: '批次', addInput: '添加投入', remove: '移除', output: '产出', outputProduct: '产出产品',
     record: '登记', processed: '已生成新批次 {0}',
-    shipTitle: '发货', lot: '批次', fromSite: '发货地点', toParty: '收货方', toSite: '收货地点编号（可选）',
+    shipTitle: '发货', lot: '批次', fromSite: '发货地点', toParty: '收货方', toSite: '收货地点（可选）',
     carrier: '承运方（可选）', none: '无', ship: '发货', shipped: '已发货，运单 {0}',
     receiveTitle: '收货', incoming: '待收货运单', noIncoming: '没有待收货的运单。', receive: '收货', received: '已收货',
     from: '发货方', to: '收货方', shippedAt: '发货时间', receivedAt: '收货时间', atSite: '收货地点',
@@ -32,7 +32,7 @@ const TEXTS = {
     certificatesExpiring: '30 天内到期的证书', coldChainExcursions: '冷链超标的运单', recalls: '召回',
     scansByRegion: '各地区扫码次数', suspiciousCodes: '可疑的码', feedback: '公众反馈', feedbackByCategory: '反馈类别',
     nothing: '无', scans: '次扫码', regions: '个地区', unknownRegion: '未知',
-    working: '处理中…', failed: '失败：{0}', loading: '加载中…', back: '返回', open: '打开', elapsed: '已用 {0} 秒'
+    working: '处理中…', failed: '失败：{0}', loading: '加载中…', back: '返回', open: '打开'
   },
   en: {
     brand: 'Plateau Trace', console: 'Operator console', otherLang: '中文', signOut: 'Sign out',
@@ -46,13 +46,13 @@ const TEXTS = {
     product: 'Product', site: 'Site', quantity: 'Quantity', unit: 'Unit', harvestedAt: 'Harvested at', time: 'Time',
     harvestTitle: 'Register a harvest lot', register: 'Register', registered: 'Lot {0} registered', attributes: 'Commodity details',
     lotTitle: 'Lot {0}', digitalLink: 'Digital Link', qr: 'Lot QR code', owner: 'Owner', recalled: 'Recalled',
-    issueCodes: 'Issue pack codes', count: 'How many', issue: 'Issue', issuing: 'Issuing {0} codes…', issued: '{0} codes issued',
+    issueCodes: 'Issue pack codes', count: 'How many', issue: 'Issue', issuing: '{0} of {1} codes issued ({2} %)…', batchCodes: 'A batch of {0} codes:', issued: '{0} codes issued',
     labels: 'Download label sheet (PDF)', codesCsv: 'Download CSV', trace: 'Trace graph', history: 'History (CSV)',
     recallTitle: 'Recall this lot', reason: 'Reason', recall: 'Recall', recallDone: '{0} lots recalled',
     processTitle: 'Log a processing batch', processingSite: 'Processing site', steps: 'Steps', processNote: 'Process description',
     inputs: 'Input lots', inputLot: 'Lot', addInput: 'Add an input', remove: 'Remove', output: 'Output', outputProduct: 'Output product',
     record: 'Record', processed: 'New lot {0} made',
-    shipTitle: 'Ship', lot: 'Lot', fromSite: 'From site', toParty: 'To party', toSite: 'To site id (optional)',
+    shipTitle: 'Ship', lot: 'Lot', fromSite: 'From site', toParty: 'To party', toSite: 'To site (optional)',
     carrier: 'Carrier (optional)', none: 'None', ship: 'Ship', shipped: 'Shipped, shipment {0}',
     receiveTitle: 'Receive', incoming: 'Shipments to receive', noIncoming: 'Nothing to receive.', receive: 'Receive', received: 'Received',
     from: 'From', to: 'To', shippedAt: 'Shipped', receivedAt: 'Received', atSite: 'At site',
@@ -66,7 +66,7 @@ const TEXTS = {
     certificatesExpiring: 'Certificates expiring within 30 days', coldChainExcursions: 'Shipments with a broken cold chain', recalls: 'Recalls',
     scansByRegion: 'Scans by region', suspiciousCodes: 'Suspicious codes', feedback: 'Public feedback', feedbackByCategory: 'Feedback by category',
     nothing: 'None', scans: 'scans', regions: 'regions', unknownRegion: 'unknown',
-    working: 'Working…', failed: 'Failed: {0}', loading: 'Loading…', back: 'Back', open: 'Open', elapsed: '{0} s'
+    working: 'Working…', failed: 'Failed: {0}', loading: 'Loading…', back: 'Back', open: 'Open'
   }
 };
 

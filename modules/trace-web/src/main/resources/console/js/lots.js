@@ -3,7 +3,7 @@
 import { h, show } from './dom.js';
 import { get, post, withOffset, nowLocal } from './api.js';
 import { t, name } from './i18n.js';
-import { apiForm, field, input, select, values, busy } from './form.js';
+import { apiForm, field, input, select, values } from './form.js';
 import * as data from './data.js';
 import { state } from './app.js';
 
@@ -114,21 +114,47 @@ function attributeLabel(commodities, product, key) {
   return a ? name(a.label) : key;
 }
 
+// Codes are issued in batches of at most one label sheet file each, so the bar shows real progress and
+// every batch's labels download as one PDF.
+const CODES_PER_BATCH = 10000;
+const MAX_CODES = 100000;
+
 function codesForm(lot) {
-  const links = h('div');
+  const links = h('ul', { class: 'batches' });
+  const progress = h('progress', { max: 1, value: 0, hidden: true });
+  const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const form = apiForm([h('h2', { text: t('issueCodes') }),
-    field('count', t('count'), input('number', { min: '1', max: '100000', step: '1', value: '100', 'data-kind': 'number' }))],
+    field('count', t('count'), input('number', { min: '1', max: String(MAX_CODES), step: '1', value: '100', 'data-kind': 'number' })),
+    progress, status, links],
   t('issue'), async f => {
-    const body = values(f);
-    const done = busy(f, t('issuing', body.count ?? ''));
-    try { return await post(`/lots/${lot.id}/codes`, body); } finally { done(); }
-  }, (batch, f, result) => {
-    result.append(t('issued', batch.count), ' ',
-      h('a', { href: batch.links.labels, download: `labels-${lot.lotCode}-${batch.id}.pdf`, text: t('labels') }), ' · ',
-      h('a', { href: batch.links.csv, download: `codes-${lot.lotCode}-${batch.id}.csv`, text: t('codesCsv') }));
+    const total = values(f).count;
+    if (!Number.isInteger(total) || total < 1 || total > MAX_CODES) return [await post(`/lots/${lot.id}/codes`, { count: total })];
+    const batches = [];
+    progress.hidden = false;
+    progress.max = total;
+    for (let issued = 0; issued < total;) {
+      const count = Math.min(CODES_PER_BATCH, total - issued);
+      status.textContent = t('issuing', issued, total, Math.floor(100 * issued / total));
+      const batch = await post(`/lots/${lot.id}/codes`, { count });
+      batches.push(batch);
+      links.append(batchLinks(lot, batch));
+      issued += count;
+      progress.value = issued;
+    }
+    progress.hidden = true;
+    status.textContent = '';
+    return batches;
+  }, (batches, f, result) => {
+    result.textContent = t('issued', batches.reduce((sum, b) => sum + b.count, 0));
   });
   form.id = 'codes-form';
-  return [form, links];
+  return form;
+}
+
+function batchLinks(lot, batch) {
+  return h('li', {}, t('batchCodes', batch.count), ' ',
+    h('a', { href: batch.links.labels, download: `labels-${lot.lotCode}-${batch.id}.pdf`, text: t('labels') }), ' · ',
+    h('a', { href: batch.links.csv, download: `codes-${lot.lotCode}-${batch.id}.csv`, text: t('codesCsv') }));
 }
 
 function recallForm(lot) {

@@ -121,10 +121,13 @@ class ConsoleBrowserTest extends ServerTest {
             WebElement codes = waitFor(By.id("codes-form"));
             assertTrue(browser.driver.findElement(By.cssSelector("img.qr")).isDisplayed());
             codes.findElement(By.name("count")).clear();
-            codes.findElement(By.name("count")).sendKeys("3");
+            codes.findElement(By.name("count")).sendKeys("10003");
             codes.findElement(By.cssSelector("button[type=submit]")).click();
-            WebElement labels = wait.until(d -> d.findElement(By.cssSelector("#codes-form .form-result a")));
-            assertTrue(labels.getAttribute("href").contains("/labels.pdf"), labels.getAttribute("href"));
+            wait.until(d -> !codes.findElement(By.cssSelector(".form-result")).getText().isBlank());
+            assertTrue(codes.findElement(By.cssSelector(".form-result")).getText().contains("10003"),
+                    codes.findElement(By.cssSelector(".form-result")).getText());
+            var sheets = codes.findElements(By.cssSelector(".batches a[href$='/labels.pdf']"));
+            assertEquals(2, sheets.size(), "10,003 codes come as a batch of 10,000 and one of 3, a label sheet each");
             assertFits();
             browser.screenshot("console-lot" + suffix + ".png");
             go("#/ship");
@@ -133,7 +136,9 @@ class ConsoleBrowserTest extends ServerTest {
             ship.findElement(By.name("quantity.value")).sendKeys("100");
             new Select(ship.findElement(By.name("fromSiteId"))).selectByValue(Long.toString(farm));
             new Select(ship.findElement(By.name("toPartyId"))).selectByValue(Long.toString(processor.id()));
-            ship.findElement(By.name("toSiteId")).sendKeys(Long.toString(plant));
+            wait.until(d -> new Select(ship.findElement(By.name("toSiteId"))).getOptions().stream()
+                    .anyMatch(option -> option.getAttribute("value").equals(Long.toString(plant))));
+            new Select(ship.findElement(By.name("toSiteId"))).selectByValue(Long.toString(plant));
             setTime(ship.findElement(By.name("time")), 4);
             ship.findElement(By.cssSelector("button[type=submit]")).click();
             awaitResult(ship);
