@@ -26,8 +26,8 @@ function sum(rows, key, value) {
   return [...totals.entries()].sort((a, b) => b[1] - a[1]);
 }
 
-function list(title, rows, render, id) {
-  return h('section', { class: 'card', id }, h('h2', { text: `${title} (${rows.length})` }),
+function list(title, rows, render, id, total = rows.length) {
+  return h('section', { class: 'card', id }, h('h2', { text: `${title} (${total})` }),
     rows.length ? h('ul', {}, rows.slice(0, 20).map(r => h('li', {}, render(r)))) : h('p', { class: 'muted', text: t('nothing') }));
 }
 
@@ -44,7 +44,8 @@ export async function dashboardView(app) {
       barChart(t('feedbackByCategory'), board.feedbackByCategory.map(r => [r.category, Number(r.reports)]))),
     list(t('recalls'), board.recalls, r => [lotLink(r.id, r.lotCode), ` · ${name({ zh: r.productZh, en: r.productEn })} · ${r.ownerName} · ${r.reason}`], 'dash-recalls'),
     list(t('certificatesExpiring'), board.certificatesExpiring, r => `${r.validTo} · ${r.type} ${r.number} · ${r.ownerName}`, 'dash-certificates'),
-    list(t('coldChainExcursions'), board.coldChainExcursions, r => [lotLink(r.lotId), ` · #${r.id} ${r.from.name} → ${r.to.name}`], 'dash-coldchain'),
+    list(t('coldChainExcursions'), board.coldChainExcursions, r => [lotLink(r.lotId), ` · #${r.id} ${r.from.name} → ${r.to.name}`], 'dash-coldchain',
+      board.coldChainBrokenShipments),
     list(t('suspiciousCodes'), board.suspiciousCodes, r => [lotLink(r.lotId, r.lotCode), ` /21/${r.serial} · ${r.scans} ${t('scans')} · ${r.regions} ${t('regions')}`], 'dash-suspicious'),
     list(t('feedback'), board.feedback, r => [lotLink(r.lotId, r.lotCode), ` · ${r.category} · ${r.text}`], 'dash-feedback'));
 }

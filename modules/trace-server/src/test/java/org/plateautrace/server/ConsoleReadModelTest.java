@@ -76,6 +76,51 @@ class ConsoleReadModelTest extends ServerTest {
         assertEquals(200, api.get("/api/v1/dashboard", TestServer.ADMIN_TOKEN).status());
     }
 
+    @Test
+    void theDashboardCountsEveryBrokenColdChainHoweverOldAndSeesLaterReadingsBreakOne() {
+        Fixtures.Party regulator = fixtures.party("regulator");
+        Fixtures.Party coop = fixtures.party("cooperative");
+        long farm = fixtures.site(coop);
+        Fixtures.Party processor = fixtures.party("processor");
+        long plant = fixtures.site(processor, "processing_plant");
+        long before = api.get("/api/v1/dashboard", regulator.token()).json().getLong("coldChainBrokenShipments");
+
+        long tea = fixtures.product(coop, "tea", "kg");
+        JsonArray harvests = new JsonArray();
+        for (int i = 0; i < 520; i++) {
+            harvests.add(Fixtures.teaHarvest(tea, farm));
+        }
+        Api.Response registered = api.post("/api/v1/lots", coop.token(), new JsonObject().put("lots", harvests));
+        assertEquals(201, registered.status(), registered.body());
+        JsonArray shipping = new JsonArray();
+        registered.items().forEach(lot -> shipping.add(ship(((JsonObject) lot).getLong("id"), farm, processor.id(), plant)));
+        JsonArray shipments = fixtures.event(coop, new JsonObject().put("events", shipping)).getJsonArray("events");
+        // the oldest shipment's tea is held at 45 °C for six hours; the 519 newer ones stay at 20 °C
+        JsonArray sensorEvents = new JsonArray();
+        for (int i = 0; i < shipments.size(); i++) {
+            sensorEvents.add(readings(shipments.getJsonObject(i).getLong("shipmentId"), i == 0 ? 45 : 20));
+        }
+        fixtures.event(coop, new JsonObject().put("events", sensorEvents));
+        JsonObject board = api.get("/api/v1/dashboard", regulator.token()).json();
+        assertEquals(before + 1, board.getLong("coldChainBrokenShipments"), "the oldest of 520 lots with readings is counted");
+
+        long newest = shipments.getJsonObject(shipments.size() - 1).getLong("shipmentId");
+        fixtures.event(coop, readings(newest, 45));
+        board = api.get("/api/v1/dashboard", regulator.token()).json();
+        assertEquals(before + 2, board.getLong("coldChainBrokenShipments"), "later hot readings break a shipment that had held");
+        assertTrue(board.getJsonArray("coldChainExcursions").stream().map(JsonObject.class::cast)
+                .anyMatch(row -> row.getLong("id") == newest), board.encode());
+    }
+
+    private static JsonObject readings(long shipment, double celsius) {
+        JsonArray readings = new JsonArray();
+        for (int i = 0; i < 13; i++) {
+            readings.add(new JsonObject().put("time", java.time.OffsetDateTime.parse("2026-05-03T07:30:00+08:00").plusMinutes(30L * i).toString())
+                    .put("measure", "temperature").put("value", celsius).put("device", "LOG-" + shipment));
+        }
+        return new JsonObject().put("type", "sensor_reporting").put("shipmentId", shipment).put("readings", readings);
+    }
+
     private long harvest(Fixtures.Party coop, long farm) {
         long tea = fixtures.product(coop, "tea", "kg");
         Api.Response created = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(tea, farm));

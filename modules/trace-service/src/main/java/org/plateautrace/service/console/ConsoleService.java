@@ -13,14 +13,17 @@ import org.plateautrace.service.Refusal.Denied;
 import org.plateautrace.service.auth.Caller;
 import org.plateautrace.service.trace.ColdChain;
 import org.plateautrace.store.console.ConsoleRepository;
+import org.plateautrace.store.console.ConsoleRepository.ColdChainVerdict;
 import org.plateautrace.store.trace.TraceRepository;
 
 /** What the console's screens read beyond the plain API: a party's holdings and shipments, the regulator's dashboard. */
 public final class ConsoleService {
     /** Certificates expiring within this many days are listed on the dashboard. */
     public static final int EXPIRY_DAYS = 30;
-    /** Shipments (of the newest lots with readings) judged for the dashboard's cold-chain count. */
-    public static final int JUDGED_LOTS = 500;
+    /** The dashboard lists the broken shipments of this many lots, newest first (it counts them all). */
+    public static final int LISTED_BROKEN_LOTS = 100;
+    /** Stale cold-chain verdicts judged per round before the dashboard counts. */
+    private static final int JUDGE_ROUND = 500;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Which shipments of a party. */
@@ -59,17 +62,19 @@ public final class ConsoleService {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         Future<List<JsonObject>> lots = console.lotsByCommodityAndCounty();
         Future<List<JsonObject>> certificates = console.certificatesExpiring(today, today.plusDays(EXPIRY_DAYS));
-        Future<List<JsonObject>> excursions = coldChainBreaks();
+        Future<Long> brokenCount = judgeStaleVerdicts().compose(judged -> console.brokenColdChainCount());
+        Future<List<JsonObject>> excursions = brokenCount.compose(count -> coldChainBreaks());
         Future<List<JsonObject>> recalls = console.recalls();
         Future<List<JsonObject>> regions = console.scansByRegion();
         Future<List<JsonObject>> suspicious = console.suspiciousCodes(signals.maxPackScans());
         Future<List<JsonObject>> feedback = console.feedback();
         Future<List<JsonObject>> categories = console.feedbackByCategory();
-        return Future.all(List.of(lots, certificates, excursions, recalls, regions, suspicious, feedback, categories))
+        return Future.all(List.of(lots, certificates, brokenCount, excursions, recalls, regions, suspicious, feedback, categories))
                 .map(all -> new JsonObject()
                         .put("asOf", today.toString())
                         .put("lotsByCommodityAndCounty", new JsonArray(lots.result()))
                         .put("certificatesExpiring", new JsonArray(certificates.result()))
+                        .put("coldChainBrokenShipments", brokenCount.result())
                         .put("coldChainExcursions", new JsonArray(excursions.result()))
                         .put("recalls", new JsonArray(recalls.result()))
                         .put("scansByRegion", new JsonArray(regions.result()))
@@ -78,12 +83,25 @@ public final class ConsoleService {
                         .put("feedback", new JsonArray(feedback.result())));
     }
 
-    /** Shipments whose cold chain broke, judged as the trace judges them. */
+    /** The newest shipments whose cold chain broke, with their excursions, judged as the trace judges them. */
     private Future<List<JsonObject>> coldChainBreaks() {
-        return console.lotsWithReadings(JUDGED_LOTS).compose(lotIds -> traces.shipments(lotIds))
-                .compose(shipments -> traces.readings(shipments.stream().map(s -> s.getLong("id")).toList())
-                        .map(readings -> ColdChain.judge(shipments, readings).stream()
-                                .filter(s -> !s.getJsonObject("coldChain").getBoolean("held")).toList()));
+        return console.lotsWithBrokenColdChain(LISTED_BROKEN_LOTS).compose(lotIds -> traces.shipments(lotIds))
+                .compose(shipments -> judged(shipments).map(judged -> judged.stream()
+                        .filter(s -> !s.getJsonObject("coldChain").getBoolean("held")).toList()));
+    }
+
+    /** Judges every shipment whose readings changed since its verdict was stored, a round at a time, and stores the verdicts. */
+    private Future<Void> judgeStaleVerdicts() {
+        return console.staleColdChainVerdicts(JUDGE_ROUND).compose(stale -> stale.isEmpty() ? Future.succeededFuture()
+                : judged(stale).compose(judged -> console.storeColdChainVerdicts(judged.stream().map(s -> new ColdChainVerdict(s.getLong("id"),
+                                s.getJsonObject("coldChain").getBoolean("held"), s.getJsonObject("coldChain").getJsonArray("excursions").size(),
+                                s.getInteger("version"))).toList()))
+                        .compose(stored -> stale.size() < JUDGE_ROUND ? Future.succeededFuture() : judgeStaleVerdicts()));
+    }
+
+    private Future<List<JsonObject>> judged(List<JsonObject> shipments) {
+        return traces.readings(shipments.stream().map(s -> s.getLong("id")).toList())
+                .map(readings -> ColdChain.judge(shipments, readings));
     }
 
     private static long party(Caller caller) {

@@ -56,11 +56,35 @@ public final class ConsoleRepository {
                 + "ORDER BY c.valid_to, c.id LIMIT 200", Tuple.of(from, to));
     }
 
-    /** The lots of shipments that have logger readings, for their cold-chain verdicts (latest first). */
-    public Future<List<Long>> lotsWithReadings(int limit) {
-        return pool.preparedQuery("SELECT sh.lot_id, max(sh.id) AS newest FROM shipment sh "
-                        + "WHERE EXISTS (SELECT 1 FROM sensor_reading r WHERE r.shipment_id = sh.id) "
-                        + "GROUP BY sh.lot_id ORDER BY newest DESC LIMIT $1")
+    /** Shipments whose stored cold-chain verdict is older than their readings, with what judging needs. */
+    public Future<List<JsonObject>> staleColdChainVerdicts(int limit) {
+        return rows("SELECT sh.id, sh.readings_version AS version, pr.commodity, pr.cold_chain AS \"coldChain\" FROM shipment sh "
+                + "JOIN lot l ON l.id = sh.lot_id JOIN product pr ON pr.id = l.product_id "
+                + "WHERE sh.readings_version > sh.cold_chain_version ORDER BY sh.id LIMIT $1", Tuple.of(limit));
+    }
+
+    /** A shipment's cold-chain verdict as judged from its readings at {@code readingsVersion}. */
+    public record ColdChainVerdict(long shipmentId, boolean held, int excursions, int readingsVersion) {
+    }
+
+    /** Stores verdicts; one whose shipment got more readings meanwhile is not stored and stays stale. */
+    public Future<Void> storeColdChainVerdicts(List<ColdChainVerdict> verdicts) {
+        return verdicts.isEmpty() ? Future.succeededFuture() : pool.preparedQuery("UPDATE shipment SET cold_chain_held = $2, "
+                + "cold_chain_excursions = $3, cold_chain_version = $4 WHERE id = $1 AND readings_version = $4")
+                .executeBatch(verdicts.stream().map(v -> Tuple.of(v.shipmentId(), v.held(), v.excursions(), v.readingsVersion())).toList())
+                .mapEmpty();
+    }
+
+    /** How many shipments broke their cold chain, as last judged. */
+    public Future<Long> brokenColdChainCount() {
+        return pool.preparedQuery("SELECT count(*) FROM shipment WHERE cold_chain_held = false").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** The lots of the newest shipments that broke their cold chain. */
+    public Future<List<Long>> lotsWithBrokenColdChain(int limit) {
+        return pool.preparedQuery("SELECT lot_id, max(id) AS newest FROM shipment WHERE cold_chain_held = false "
+                        + "GROUP BY lot_id ORDER BY newest DESC LIMIT $1")
                 .execute(Tuple.of(limit)).map(rows -> {
                     List<Long> ids = new java.util.ArrayList<>();
                     rows.forEach(row -> ids.add(row.getLong(0)));

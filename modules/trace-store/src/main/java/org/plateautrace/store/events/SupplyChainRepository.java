@@ -151,6 +151,7 @@ public final class SupplyChainRepository {
                     List<Tuple> readings = new ArrayList<>();
                     List<Tuple> newShipments = new ArrayList<>();
                     List<Tuple> receipts = new ArrayList<>();
+                    java.util.Set<Long> shipmentsWithReadings = new java.util.TreeSet<>();
                     for (int i = 0; i < fresh.size(); i++) {
                         Recorded r = fresh.get(i);
                         long pk = pks.get(i);
@@ -158,6 +159,9 @@ public final class SupplyChainRepository {
                             links.add(Tuple.of(link.inputLotId(), link.outputLotId(), pk, link.quantity()));
                         }
                         if (r.effects().readings() != null) {
+                            if (r.effects().readings().shipmentId() != null) {
+                                shipmentsWithReadings.add(r.effects().readings().shipmentId());
+                            }
                             for (Reading reading : r.effects().readings().readings()) {
                                 readings.add(Tuple.from(new Object[]{pk, r.effects().readings().shipmentId(),
                                         r.effects().readings().siteId(), reading.device(), reading.time(),
@@ -177,7 +181,11 @@ public final class SupplyChainRepository {
                             batch(tx, "UPDATE shipment SET received_at = $2, received_event_pk = $3 WHERE id = $1", receipts),
                             batch(tx, "INSERT INTO lot_link (input_lot_id, output_lot_id, event_pk, quantity) VALUES ($1, $2, $3, $4)", links),
                             batch(tx, "INSERT INTO sensor_reading (event_pk, shipment_id, site_id, device, time, measure, value) "
-                                    + "VALUES ($1, $2, $3, $4, $5, $6, $7)", readings)).mapEmpty();
+                                    + "VALUES ($1, $2, $3, $4, $5, $6, $7)", readings),
+                            // the shipment's stored cold-chain verdict is stale until judged again with these readings
+                            batch(tx, "UPDATE shipment SET readings_version = readings_version + 1 WHERE id = ANY($1)",
+                                    shipmentsWithReadings.isEmpty() ? List.of() : List.of(Tuple.of(shipmentsWithReadings.toArray(Long[]::new)))))
+                            .mapEmpty();
                 });
     }
 
