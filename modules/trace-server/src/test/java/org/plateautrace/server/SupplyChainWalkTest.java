@@ -110,6 +110,16 @@ class SupplyChainWalkTest extends ServerTest {
         JsonObject harvest = lot(backward, walk.harvest);
         assertEquals("harvest", harvest.getString("origin"));
         assertEquals(coop.id(), harvest.getLong("ownerId"));
+        assertEquals("A-1", harvest.getJsonObject("attributes").getString("gardenPlot"), "a lot carries its commodity attributes");
+        assertEquals(0, new java.math.BigDecimal(harvest.getValue("quantity").toString()).compareTo(java.math.BigDecimal.valueOf(100)));
+        assertEquals("kg", harvest.getString("unit"));
+        assertEquals("2026-05-02T00:00:00Z", harvest.getString("createdAt"));
+        assertFalse(harvest.getBoolean("recalled"));
+        assertFalse(harvest.getBoolean("coldChainBroken"));
+        JsonObject product = backward.getJsonArray("products").stream().map(JsonObject.class::cast)
+                .filter(p -> p.getLong("id").equals(harvest.getLong("productId"))).findFirst().orElseThrow();
+        assertEquals("tea", product.getString("commodity"));
+        assertTrue(product.getJsonObject("name").getString("zh") != null, "products are listed once with their names");
         JsonObject farm = backward.getJsonArray("sites").stream().map(JsonObject.class::cast)
                 .filter(site -> site.getLong("id").equals(harvest.getLong("siteId"))).findFirst().orElseThrow();
         assertEquals("farm_base", farm.getString("kind"), "sites are listed once, and lots name theirs by id");

@@ -132,22 +132,26 @@ public final class TraceRepository {
                 + "WHERE l.id = ANY($1) ORDER BY c.valid_to DESC", lotIds);
     }
 
-    /** Logger readings of these shipments, in time order. */
     /**
      * The stays of lots in storage at sites that log readings: each storing event of a lot, at its
      * site, until the lot's next storing, shipping, sale or processing (null while it is still
-     * there), with the product's cold-chain profile.
+     * there), with the product's cold-chain profile. The sites that log readings are found first, one
+     * index probe each; where none does, nothing else is read.
      */
     public Future<List<JsonObject>> stays(Collection<Long> lotIds) {
-        return json("SELECT q.lot_id AS \"lotId\", s.id AS \"siteId\", s.name AS \"siteName\", e.event_time AS \"storedAt\", "
+        return json("WITH RECURSIVE logging(site_id) AS ("
+                + " (SELECT site_id FROM sensor_reading WHERE site_id IS NOT NULL ORDER BY site_id LIMIT 1)"
+                + " UNION ALL SELECT (SELECT r.site_id FROM sensor_reading r WHERE r.site_id > g.site_id ORDER BY r.site_id LIMIT 1)"
+                + " FROM logging g WHERE g.site_id IS NOT NULL) "
+                + "SELECT q.lot_id AS \"lotId\", s.id AS \"siteId\", s.name AS \"siteName\", e.event_time AS \"storedAt\", "
                 + "(SELECT min(n.event_time) FROM event_quantity nq JOIN event n ON n.id = nq.event_pk WHERE nq.lot_id = q.lot_id "
                 + "  AND n.event_time > e.event_time AND (n.biz_step IN ('storing', 'shipping', 'retail_selling') "
                 + "  OR n.event_type = 'TransformationEvent')) AS until, pr.commodity, pr.cold_chain AS \"coldChain\" "
                 + "FROM event_quantity q JOIN event e ON e.id = q.event_pk "
                 + "JOIN site s ON s.id = split_part(e.biz_location, ':', 4)::bigint "
                 + "JOIN lot l ON l.id = q.lot_id JOIN product pr ON pr.id = l.product_id "
-                + "WHERE q.lot_id = ANY($1) AND e.biz_step = 'storing' "
-                + "AND EXISTS (SELECT 1 FROM sensor_reading r WHERE r.site_id = s.id AND r.shipment_id IS NULL) "
+                + "WHERE EXISTS (SELECT 1 FROM logging WHERE site_id IS NOT NULL) AND q.lot_id = ANY($1) AND e.biz_step = 'storing' "
+                + "AND s.id IN (SELECT site_id FROM logging) "
                 + "ORDER BY e.event_time", lotIds);
     }
 
@@ -157,6 +161,7 @@ public final class TraceRepository {
                 + "WHERE site_id = ANY($1) AND shipment_id IS NULL ORDER BY site_id, time", siteIds);
     }
 
+    /** Logger readings of these shipments, in time order. */
     public Future<List<JsonObject>> readings(Collection<Long> shipmentIds) {
         return json("SELECT shipment_id AS \"shipmentId\", time, measure, value, device FROM sensor_reading "
                 + "WHERE shipment_id = ANY($1) ORDER BY shipment_id, time", shipmentIds);
