@@ -24,6 +24,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
+                    // zonky turns synchronous_commit off; a write we answered 2xx must survive a crash of the machine
+                    .setServerConfig("synchronous_commit", "on")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);

@@ -55,8 +55,10 @@ public final class TraceService {
         this.traces = new TraceRepository(pool);
     }
 
+    /** The walk runs beside the check that the caller may read the lot; it is described only once the check passed. */
     public Future<JsonObject> trace(Caller caller, long lotId, boolean forward) {
-        return lots.lot(caller, lotId).compose(lot -> traces.graph(lotId, forward)).compose(graph -> describe(graph, forward));
+        Future<Graph> graph = traces.graph(lotId, forward);
+        return lots.lot(caller, lotId).compose(allowed -> graph).compose(walked -> describe(walked, forward));
     }
 
     /** Every event of the lot and of all lots it came from, oldest first. */
