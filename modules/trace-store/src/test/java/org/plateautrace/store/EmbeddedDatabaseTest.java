@@ -24,6 +24,10 @@ class EmbeddedDatabaseTest {
                 setting.next();
                 assertEquals("on", setting.getString(1), "a write answered 2xx must survive a crash of the machine");
             }
+            try (ResultSet setting = statement.executeQuery("SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'")) {
+                setting.next();
+                assertEquals(EmbeddedDatabase.sharedBuffersMegabytes(), setting.getLong(1), "a quarter of the machine's memory");
+            }
             statement.execute("CREATE TABLE kept (id int)");
             statement.execute("INSERT INTO kept VALUES (7)");
         }
