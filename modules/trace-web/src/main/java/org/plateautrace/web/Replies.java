@@ -3,7 +3,6 @@ package org.plateautrace.web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
 import org.plateautrace.model.Page;
@@ -12,9 +11,6 @@ import org.plateautrace.model.Page;
 public final class Replies {
     private Replies() {
     }
-
-    /** Jackson's streaming generator straight to UTF-8 bytes (the default codec goes through databind and a String). */
-    private static final JacksonCodec JSON = new JacksonCodec();
 
     public static <T> void ok(RoutingContext ctx, Future<T> result, Function<T, JsonObject> json) {
         result.onSuccess(value -> send(ctx, 200, json.apply(value))).onFailure(ctx::fail);
@@ -46,7 +42,7 @@ public final class Replies {
 
     public static void send(RoutingContext ctx, int status, Object body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(JSON.toBuffer(body, false));
+                .end(JsonBytes.encode(body));
     }
 
     private static String next(RoutingContext ctx, Page<?> page) {

@@ -70,13 +70,11 @@ public final class ColdChain {
         return readings;
     }
 
-    /** Lots with a shipment or a stay in storage whose cold chain broke say so. */
-    static JsonArray markBroken(List<JsonObject> lots, List<JsonObject> custodies) {
+    /** The lots with a shipment or a stay in storage whose cold chain broke. */
+    static Set<Long> brokenLots(List<JsonObject> custodies) {
         Set<Long> broken = new HashSet<>();
         custodies.stream().filter(c -> !c.getJsonObject("coldChain").getBoolean("held")).forEach(c -> broken.add(c.getLong("lotId")));
-        JsonArray marked = new JsonArray();
-        lots.forEach(lot -> marked.add(lot.put("coldChainBroken", broken.contains(lot.getLong("id")))));
-        return marked;
+        return broken;
     }
 
     static JsonObject json(ColdChainVerdict verdict) {

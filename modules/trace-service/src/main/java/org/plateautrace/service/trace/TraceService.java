@@ -30,6 +30,7 @@ import org.plateautrace.store.events.EventRepository.NewEvent;
 import org.plateautrace.store.lots.LotRepository;
 import org.plateautrace.store.trace.TraceRepository;
 import org.plateautrace.store.trace.TraceRepository.Graph;
+import org.plateautrace.store.trace.TraceRepository.LotRows;
 import org.plateautrace.store.trace.TraceRepository.References;
 
 /**
@@ -113,7 +114,7 @@ public final class TraceService {
 
     private Future<JsonObject> describe(Graph graph, boolean forward) {
         Set<Long> ids = new LinkedHashSet<>(graph.lots());
-        Future<List<JsonObject>> lotList = traces.lots(ids);
+        Future<LotRows> lotRows = traces.lotRows(ids);
         Future<References> references = traces.references(ids);
         Future<List<JsonObject>> shipments = traces.shipments(ids);
         Future<List<JsonObject>> holders = forward ? traces.holders(ids) : Future.succeededFuture(List.of());
@@ -123,9 +124,9 @@ public final class TraceService {
                 .map(readings -> ColdChain.judge(list, readings)));
         Future<List<JsonObject>> stays = traces.stays(ids).compose(list -> traces.siteReadings(list.stream()
                 .map(s -> s.getLong("siteId")).toList()).map(readings -> ColdChain.judgeStays(list, readings)));
-        return Future.all(List.of(lotList, references, checked, stays, holders, sales, codes)).map(all -> new JsonObject()
+        return Future.all(List.of(lotRows, references, checked, stays, holders, sales, codes)).map(all -> new JsonObject()
                 .put("root", graph.root()).put("direction", forward ? "forward" : "backward")
-                .put("lots", ColdChain.markBroken(lotList.result(), concat(checked.result(), stays.result())))
+                .put("lots", lotRows.result().json(ColdChain.brokenLots(concat(checked.result(), stays.result()))))
                 .put("products", new JsonArray(List.copyOf(references.result().products().values())))
                 .put("parties", new JsonArray(List.copyOf(references.result().parties().values())))
                 .put("sites", new JsonArray(List.copyOf(references.result().sites().values())))

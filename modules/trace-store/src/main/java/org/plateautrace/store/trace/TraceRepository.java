@@ -7,6 +7,11 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.plateautrace.model.JsonText;
 
 /**
  * Genealogy: the graph of lots linked by transformation events, walked backward (to the harvests)
@@ -68,13 +74,61 @@ public final class TraceRepository {
         return graph(pool, root, forward);
     }
 
+    /** Lots by id, oldest first, each naming its product, owner and site by id (see {@link #references}); attributes as %s. */
+    private static final String LOTS = "SELECT l.id, l.lot_code AS \"lotCode\", p.gtin, l.quantity, l.unit, l.origin, "
+            + "to_char(l.harvested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS \"createdAt\", "
+            + "l.recalled_at IS NOT NULL AS recalled, l.recall_reason AS \"recallReason\", %s AS attributes, "
+            + "l.product_id AS \"productId\", l.party_id AS \"ownerId\", l.site_id AS \"siteId\" "
+            + "FROM lot l JOIN product p ON p.id = l.product_id WHERE l.id = ANY($1) ORDER BY l.harvested_at, l.id";
+
     /** Lots by id, each naming its product, owner and site by id (see {@link #references}). */
     public Future<List<JsonObject>> lots(Collection<Long> ids) {
-        return json("SELECT l.id, l.lot_code AS \"lotCode\", p.gtin, l.quantity, l.unit, l.origin, "
-                + "to_char(l.harvested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS \"createdAt\", "
-                + "l.recalled_at IS NOT NULL AS recalled, l.recall_reason AS \"recallReason\", l.attributes, "
-                + "l.product_id AS \"productId\", l.party_id AS \"ownerId\", l.site_id AS \"siteId\" "
-                + "FROM lot l JOIN product p ON p.id = l.product_id WHERE l.id = ANY($1) ORDER BY l.harvested_at, l.id", ids);
+        return json(LOTS.formatted("l.attributes"), ids);
+    }
+
+    /** The same lots as {@link #lots}, kept as rows until they are written out as JSON. */
+    public Future<LotRows> lotRows(Collection<Long> ids) {
+        return pool.preparedQuery(LOTS.formatted("l.attributes::text")).execute(Tuple.of((Object) ids(ids))).map(LotRows::new);
+    }
+
+    /**
+     * Lots as rows, written straight to JSON text when the answer is made (a trace lists hundreds: building
+     * an object per lot only to encode it took a good share of the time), each saying whether its cold
+     * chain broke.
+     */
+    public record LotRows(RowSet<Row> rows) {
+        private static final JsonFactory JSON = new JsonFactory();
+
+        public JsonText json(Set<Long> coldChainBroken) {
+            StringWriter text = new StringWriter(rows.size() * 400 + 2);
+            try (JsonGenerator out = JSON.createGenerator(text)) {
+                out.writeStartArray();
+                for (Row row : rows) {
+                    long id = row.getLong("id");
+                    out.writeStartObject();
+                    out.writeNumberField("id", id);
+                    out.writeStringField("lotCode", row.getString("lotCode"));
+                    out.writeStringField("gtin", row.getString("gtin"));
+                    out.writeNumberField("quantity", row.getBigDecimal("quantity"));
+                    out.writeStringField("unit", row.getString("unit"));
+                    out.writeStringField("origin", row.getString("origin"));
+                    out.writeStringField("createdAt", row.getString("createdAt"));
+                    out.writeBooleanField("recalled", row.getBoolean("recalled"));
+                    out.writeStringField("recallReason", row.getString("recallReason"));
+                    out.writeFieldName("attributes");
+                    out.writeRawValue(row.getString("attributes"));
+                    out.writeNumberField("productId", row.getLong("productId"));
+                    out.writeNumberField("ownerId", row.getLong("ownerId"));
+                    out.writeNumberField("siteId", row.getLong("siteId"));
+                    out.writeBooleanField("coldChainBroken", coldChainBroken.contains(id));
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new JsonText(text.toString());
+        }
     }
 
     /** The products, parties and sites that lots name, once each, by id. */
@@ -135,24 +189,33 @@ public final class TraceRepository {
     /**
      * The stays of lots in storage at sites that log readings: each storing event of a lot, at its
      * site, until the lot's next storing, shipping, sale or processing (null while it is still
-     * there), with the product's cold-chain profile. The sites that log readings are found first, one
-     * index probe each; where none does, nothing else is read.
+     * there), with the product's cold-chain profile. The sites that log readings are asked for first
+     * (one index probe each); where none does, the stays are not looked for at all.
      */
     public Future<List<JsonObject>> stays(Collection<Long> lotIds) {
-        return json("WITH RECURSIVE logging(site_id) AS ("
-                + " (SELECT site_id FROM sensor_reading WHERE site_id IS NOT NULL ORDER BY site_id LIMIT 1)"
-                + " UNION ALL SELECT (SELECT r.site_id FROM sensor_reading r WHERE r.site_id > g.site_id ORDER BY r.site_id LIMIT 1)"
-                + " FROM logging g WHERE g.site_id IS NOT NULL) "
-                + "SELECT q.lot_id AS \"lotId\", s.id AS \"siteId\", s.name AS \"siteName\", e.event_time AS \"storedAt\", "
+        if (lotIds.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return loggingSites().compose(sites -> sites.length == 0 ? Future.succeededFuture(List.of()) : pool.preparedQuery(
+                "SELECT q.lot_id AS \"lotId\", s.id AS \"siteId\", s.name AS \"siteName\", e.event_time AS \"storedAt\", "
                 + "(SELECT min(n.event_time) FROM event_quantity nq JOIN event n ON n.id = nq.event_pk WHERE nq.lot_id = q.lot_id "
                 + "  AND n.event_time > e.event_time AND (n.biz_step IN ('storing', 'shipping', 'retail_selling') "
                 + "  OR n.event_type = 'TransformationEvent')) AS until, pr.commodity, pr.cold_chain AS \"coldChain\" "
                 + "FROM event_quantity q JOIN event e ON e.id = q.event_pk "
                 + "JOIN site s ON s.id = split_part(e.biz_location, ':', 4)::bigint "
                 + "JOIN lot l ON l.id = q.lot_id JOIN product pr ON pr.id = l.product_id "
-                + "WHERE EXISTS (SELECT 1 FROM logging WHERE site_id IS NOT NULL) AND q.lot_id = ANY($1) AND e.biz_step = 'storing' "
-                + "AND s.id IN (SELECT site_id FROM logging) "
-                + "ORDER BY e.event_time", lotIds);
+                + "WHERE q.lot_id = ANY($1) AND e.biz_step = 'storing' AND s.id = ANY($2) "
+                + "ORDER BY e.event_time").execute(Tuple.tuple().addArrayOfLong(ids(lotIds)).addArrayOfLong(sites)).map(TraceRepository::objects));
+    }
+
+    /** The sites that have logged readings of their own (not on a shipment), by a skip scan of the readings' site index. */
+    private Future<Long[]> loggingSites() {
+        return pool.preparedQuery("WITH RECURSIVE logging(site_id) AS ("
+                        + " (SELECT site_id FROM sensor_reading WHERE site_id IS NOT NULL ORDER BY site_id LIMIT 1)"
+                        + " UNION ALL SELECT (SELECT r.site_id FROM sensor_reading r WHERE r.site_id > g.site_id ORDER BY r.site_id LIMIT 1)"
+                        + " FROM logging g WHERE g.site_id IS NOT NULL) "
+                        + "SELECT coalesce(array_agg(site_id), '{}') AS sites FROM logging WHERE site_id IS NOT NULL")
+                .execute().map(rows -> rows.iterator().next().getArrayOfLongs("sites"));
     }
 
     /** Readings logged at storage sites (not on a shipment). */
