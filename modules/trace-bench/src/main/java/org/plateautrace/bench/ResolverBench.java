@@ -53,7 +53,8 @@ import org.plateautrace.store.DatabaseSettings;
  * One realistic chain (harvest, shipping, receiving, processing, 1,000 pack codes, packing, a logged cold-chain
  * shipment, receiving, sale) is built through the HTTP API, as in SupplyChainWalkTest. The load generator is
  * {@code wrk} (must be on the PATH) on the same machine. Options: {@code --connections N} (16),
- * {@code --seconds N} (20), {@code --codes N} (1,000).
+ * {@code --seconds N} (20), {@code --codes N} (1,000), {@code --ratio-only} (only the JSON resolver and the baseline
+ * at saturation, for quick comparisons).
  */
 public final class ResolverBench {
     private static final String ADMIN = "bench-admin-token";
@@ -74,6 +75,7 @@ public final class ResolverBench {
         int connections = intOption(args, "--connections", 16);
         int seconds = intOption(args, "--seconds", 20);
         int codes = intOption(args, "--codes", 1000);
+        boolean ratioOnly = java.util.Arrays.asList(args).contains("--ratio-only");
         Path dataDir = Files.createTempDirectory("plateau-resolver-bench");
         String dbUrl = System.getenv("PLATEAU_BENCH_DB_URL");
         Vertx vertx = Vertx.vertx();
@@ -83,7 +85,7 @@ public final class ResolverBench {
         Pool baselinePool = null;
         try {
             ResolverBench bench = new ResolverBench();
-            baselinePool = bench.run(vertx, server.databaseSettings(), dataDir, connections, seconds, codes);
+            baselinePool = bench.run(vertx, server.databaseSettings(), dataDir, connections, seconds, codes, ratioOnly);
         } finally {
             if (baselinePool != null) {
                 baselinePool.close().await();
@@ -93,7 +95,8 @@ public final class ResolverBench {
         }
     }
 
-    private Pool run(Vertx vertx, DatabaseSettings db, Path dir, int connections, int seconds, int codeCount) throws Exception {
+    private Pool run(Vertx vertx, DatabaseSettings db, Path dir, int connections, int seconds, int codeCount, boolean ratioOnly)
+            throws Exception {
         System.out.println("## Resolver benchmark, " + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores (" + cpuModel() + "), " + memory() + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", " + postgresVersion(db) + " (fsync " + scalar(db, "SHOW fsync")
@@ -126,9 +129,16 @@ public final class ResolverBench {
         Result json = load("JSON", base, pathsFile, JSON_ACCEPT, connections, 10, seconds, 0, dir);
         Thread.sleep(1500);   // backends report their I/O statistics at most once a second
         double flushesPerScan = (walFlushes(db) - flushesBefore) / (double) (Long.parseLong(scalar(db, "SELECT count(*) FROM scan")) - scansBefore);
-        Result html = load("HTML", base, pathsFile, HTML_ACCEPT, connections, 5, seconds, 0, dir);
+        Result html = ratioOnly ? null : load("HTML", base, pathsFile, HTML_ACCEPT, connections, 5, seconds, 0, dir);
         Result baseline = load("baseline", "http://localhost:" + BASELINE_PORT, dir.resolve("db.txt"), JSON_ACCEPT, connections, 5,
                 seconds, 0, dir);
+        if (ratioOnly) {
+            json.print("resolver, Accept: application/json (story JSON), saturation");
+            baseline.print("baseline, saturation");
+            System.out.printf("WAL flushes per recorded scan: %.3f; ratio JSON resolver / baseline requests/s: %.3f%n", flushesPerScan,
+                    json.rps / baseline.rps);
+            return pool;
+        }
 
         // Half of the JSON saturation rate: a per-connection think time (wrk delay()), calibrated twice on 5 s runs.
         double target = json.rps / 2;
