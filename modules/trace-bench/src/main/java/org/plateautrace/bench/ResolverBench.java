@@ -53,7 +53,8 @@ import org.plateautrace.store.DatabaseSettings;
  * One realistic chain (harvest, shipping, receiving, processing, 1,000 pack codes, packing, a logged cold-chain
  * shipment, receiving, sale) is built through the HTTP API, as in SupplyChainWalkTest. The load generator is
  * {@code wrk} (must be on the PATH) on the same machine. Options: {@code --connections N} (16),
- * {@code --seconds N} (20), {@code --codes N} (1,000).
+ * {@code --seconds N} (20), {@code --codes N} (1,000), {@code --ratio-only} (only the JSON resolver and the baseline
+ * at saturation, for quick comparisons).
  */
 public final class ResolverBench {
     private static final String ADMIN = "bench-admin-token";
@@ -67,11 +68,14 @@ public final class ResolverBench {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base = "http://localhost:" + SERVER_PORT;
     private final SecureRandom random = new SecureRandom();
+    /** The embedded PostgreSQL's postmaster (its CPU and its children's is the database's share), or 0 for all postgres processes. */
+    private long postmaster;
 
     public static void main(String[] args) throws Exception {
         int connections = intOption(args, "--connections", 16);
         int seconds = intOption(args, "--seconds", 20);
         int codes = intOption(args, "--codes", 1000);
+        boolean ratioOnly = java.util.Arrays.asList(args).contains("--ratio-only");
         Path dataDir = Files.createTempDirectory("plateau-resolver-bench");
         String dbUrl = System.getenv("PLATEAU_BENCH_DB_URL");
         Vertx vertx = Vertx.vertx();
@@ -81,7 +85,7 @@ public final class ResolverBench {
         Pool baselinePool = null;
         try {
             ResolverBench bench = new ResolverBench();
-            baselinePool = bench.run(vertx, server.databaseSettings(), dataDir, connections, seconds, codes);
+            baselinePool = bench.run(vertx, server.databaseSettings(), dataDir, connections, seconds, codes, ratioOnly);
         } finally {
             if (baselinePool != null) {
                 baselinePool.close().await();
@@ -91,16 +95,20 @@ public final class ResolverBench {
         }
     }
 
-    private Pool run(Vertx vertx, DatabaseSettings db, Path dir, int connections, int seconds, int codeCount) throws Exception {
+    private Pool run(Vertx vertx, DatabaseSettings db, Path dir, int connections, int seconds, int codeCount, boolean ratioOnly)
+            throws Exception {
         System.out.println("## Resolver benchmark, " + java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores (" + cpuModel() + "), " + memory() + ", " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version") + ", " + postgresVersion(db) + ", " + wrkVersion());
+                + System.getProperty("java.version") + ", " + postgresVersion(db) + " (fsync " + scalar(db, "SHOW fsync")
+                + ", synchronous_commit " + scalar(db, "SHOW synchronous_commit") + "), " + wrkVersion());
         System.out.println();
         System.out.println("Server, embedded PostgreSQL, baseline and the load generator (wrk) all share this machine. "
                 + "Server: " + VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE + " HTTP verticles (one per event loop), pg pool 16. "
                 + "Resolver per-client rate limit raised to " + RESOLVER_LIMIT + "/min (all load comes from one address). wrk: 2 threads, " + connections + " connections, " + seconds + " s measured after a warm-up.");
         System.out.println();
 
+        Path pidFile = dir.resolve("postgres").resolve("postmaster.pid");
+        postmaster = Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim()) : 0;
         List<String> paths = buildChain(codeCount);
         Path pathsFile = dir.resolve("paths.txt");
         Files.write(pathsFile, paths);
@@ -116,10 +124,21 @@ public final class ResolverBench {
 
         double perResolution = statementsPerResolution(db, paths);
 
+        long flushesBefore = walFlushes(db);
+        long scansBefore = Long.parseLong(scalar(db, "SELECT count(*) FROM scan"));
         Result json = load("JSON", base, pathsFile, JSON_ACCEPT, connections, 10, seconds, 0, dir);
-        Result html = load("HTML", base, pathsFile, HTML_ACCEPT, connections, 5, seconds, 0, dir);
+        Thread.sleep(1500);   // backends report their I/O statistics at most once a second
+        double flushesPerScan = (walFlushes(db) - flushesBefore) / (double) (Long.parseLong(scalar(db, "SELECT count(*) FROM scan")) - scansBefore);
+        Result html = ratioOnly ? null : load("HTML", base, pathsFile, HTML_ACCEPT, connections, 5, seconds, 0, dir);
         Result baseline = load("baseline", "http://localhost:" + BASELINE_PORT, dir.resolve("db.txt"), JSON_ACCEPT, connections, 5,
                 seconds, 0, dir);
+        if (ratioOnly) {
+            json.print("resolver, Accept: application/json (story JSON), saturation");
+            baseline.print("baseline, saturation");
+            System.out.printf("WAL flushes per recorded scan: %.3f; ratio JSON resolver / baseline requests/s: %.3f%n", flushesPerScan,
+                    json.rps / baseline.rps);
+            return pool;
+        }
 
         // Half of the JSON saturation rate: a per-connection think time (wrk delay()), calibrated twice on 5 s runs.
         double target = json.rps / 2;
@@ -144,6 +163,7 @@ public final class ResolverBench {
         System.out.println();
         System.out.printf("statements per JSON resolution (pg_stat_database xact_commit delta over 200 sequential resolutions): %.1f%n",
                 perResolution);
+        System.out.printf("WAL flushes (fsyncs) per recorded scan, JSON warm-up and saturation runs: %.3f%n", flushesPerScan);
         System.out.printf("ratio JSON resolver / baseline requests/s: %.3f (goal >= 0.5: %s)%n", json.rps / baseline.rps,
                 json.rps / baseline.rps >= 0.5 ? "met" : "missed");
         System.out.printf("JSON resolver p99 at half load: %.1f ms at %.0f rps (goal < 20 ms: %s)%n", half.p99, half.rps,
@@ -373,14 +393,14 @@ public final class ResolverBench {
         return out;
     }
 
-    /** [wall ns, JVM ticks, postgres ticks, machine busy ticks] */
-    private static long[] cpu() throws Exception {
+    /** [wall ns, JVM ticks, postgres ticks (the benchmark's database only, when embedded), machine busy ticks] */
+    private long[] cpu() throws Exception {
         long jvm = procTicks(Path.of("/proc/self/stat"));
         long pg = 0;
         try (var stream = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("[0-9]+"))) {
             for (Path p : stream) {
                 try {
-                    if (Files.readString(p.resolve("comm")).trim().startsWith("postgres")) {
+                    if (Files.readString(p.resolve("comm")).trim().startsWith("postgres") && ofTheBenchmark(p)) {
                         pg += procTicks(p.resolve("stat"));
                     }
                 } catch (Exception gone) {
@@ -396,6 +416,16 @@ public final class ResolverBench {
             }
         }
         return new long[] {System.nanoTime(), jvm, pg, busy};
+    }
+
+    /** Whether a postgres process is the benchmark's database server or one of its backends (not another one on the machine). */
+    private boolean ofTheBenchmark(Path process) throws Exception {
+        if (postmaster == 0) {
+            return true;
+        }
+        String text = Files.readString(process.resolve("stat"));
+        long parent = Long.parseLong(text.substring(text.lastIndexOf(')') + 2).split(" ")[1]);
+        return parent == postmaster || Long.parseLong(process.getFileName().toString()) == postmaster;
     }
 
     /** utime + stime (+ children's) of one process. */
@@ -485,6 +515,11 @@ public final class ResolverBench {
         } catch (Exception e) {
             return "wrk (version unknown)";
         }
+    }
+
+    /** WAL flushes the server made so far (PostgreSQL 16+ counts them in pg_stat_io). */
+    private static long walFlushes(DatabaseSettings db) throws Exception {
+        return Long.parseLong(scalar(db, "SELECT coalesce(sum(fsyncs), 0) FROM pg_stat_io WHERE object = 'wal'"));
     }
 
     private static String postgresVersion(DatabaseSettings db) {

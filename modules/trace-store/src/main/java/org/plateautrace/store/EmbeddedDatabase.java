@@ -18,16 +18,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /**
+     * The system of record: a commit is answered only once it is flushed to disk. (The library starts
+     * PostgreSQL with {@code fsync} and {@code synchronous_commit} off, made for throwaway test databases:
+     * a crash of the machine could then lose or corrupt accepted data.)
+     */
     public static EmbeddedDatabase start(Path dataDirectory) {
+        return start(dataDirectory, true);
+    }
+
+    /** A database the tests throw away: commits are not flushed to disk, which makes them faster. */
+    public static EmbeddedDatabase startThrowaway(Path dataDirectory) {
+        return start(dataDirectory, false);
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory, boolean durable) {
+        String flush = durable ? "on" : "off";
         try {
             Files.createDirectories(dataDirectory);
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
-                    // zonky turns synchronous_commit off; a write we answered 2xx must survive a crash of the machine
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("shared_buffers", sharedBuffersMegabytes() + "MB")
+                    .setServerConfig("fsync", flush)
+                    .setServerConfig("synchronous_commit", flush)
+                    .setServerConfig("shared_buffers", (durable ? sharedBuffersMegabytes() : 128) + "MB")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);

@@ -15,14 +15,16 @@ class EmbeddedDatabaseTest {
     Path dir;
 
     @Test
-    void waitsForEachCommitToReachTheDiskBeforeAnsweringAndKeepsItsDataAcrossRestarts() throws Exception {
+    void flushesEachCommitToDiskBeforeAnsweringAndKeepsItsDataAcrossRestarts() throws Exception {
         Path data = dir.resolve("postgres");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data);
              Connection connection = connect(database);
              Statement statement = connection.createStatement()) {
-            try (ResultSet setting = statement.executeQuery("SHOW synchronous_commit")) {
-                setting.next();
-                assertEquals("on", setting.getString(1), "a write answered 2xx must survive a crash of the machine");
+            for (String flush : new String[] {"fsync", "synchronous_commit"}) {
+                try (ResultSet setting = statement.executeQuery("SHOW " + flush)) {
+                    setting.next();
+                    assertEquals("on", setting.getString(1), flush + ": a write answered 2xx must survive a crash of the machine");
+                }
             }
             try (ResultSet setting = statement.executeQuery("SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'")) {
                 setting.next();

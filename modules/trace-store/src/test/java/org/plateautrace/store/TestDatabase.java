@@ -53,7 +53,7 @@ public final class TestDatabase {
         }
         try {
             Path dir = Files.createTempDirectory("plateau-test-pg");
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(dir);
+            EmbeddedDatabase embedded = EmbeddedDatabase.startThrowaway(dir);
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
             return embedded.settings();
         } catch (java.io.IOException e) {

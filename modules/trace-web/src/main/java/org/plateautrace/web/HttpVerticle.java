@@ -21,7 +21,9 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        // no WebSockets here: without their compression extensions no extension handler looks at every request
+        return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)
+                        .setPerFrameWebSocketCompressionSupported(false).setPerMessageWebSocketCompressionSupported(false))
                 .requestHandler(WebRouter.create(vertx, services, config, openApi, resolverLimit))
                 .listen(config.port());
     }

@@ -1,6 +1,7 @@
 package org.plateautrace.web;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * At most {@code perMinute} requests per client key in each one-minute window, shared by every HTTP
@@ -9,7 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RateLimit {
     private static final int MAX_KEYS = 100_000;
 
-    private record Window(long minute, int count) {
+    /** One client's requests in one minute; counted without a lock, as every event loop counts the same client. */
+    private static final class Window {
+        private final long minute;
+        private final AtomicInteger count = new AtomicInteger();
+
+        Window(long minute) {
+            this.minute = minute;
+        }
     }
 
     private final int perMinute;
@@ -29,11 +37,13 @@ public final class RateLimit {
     /** Counts a request of the client at the given time; false when it is over the limit. */
     public boolean allow(String client, long nowMillis) {
         long minute = nowMillis / 60_000;
-        if (windows.size() > MAX_KEYS) {
-            windows.values().removeIf(window -> window.minute() < minute);
+        Window window = windows.get(client);
+        if (window == null || window.minute != minute) {
+            if (windows.size() > MAX_KEYS) {
+                windows.values().removeIf(old -> old.minute < minute);
+            }
+            window = windows.compute(client, (key, old) -> old != null && old.minute == minute ? old : new Window(minute));
         }
-        Window window = windows.merge(client, new Window(minute, 1),
-                (old, fresh) -> old.minute() == minute ? new Window(minute, old.count() + 1) : fresh);
-        return window.count() <= perMinute;
+        return window.count.incrementAndGet() <= perMinute;
     }
 }

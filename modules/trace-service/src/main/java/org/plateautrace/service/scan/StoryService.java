@@ -1,10 +1,16 @@
 package org.plateautrace.service.scan;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.sqlclient.Pool;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -55,6 +61,7 @@ public final class StoryService {
     public static final List<String> FEEDBACK_CATEGORIES = List.of("quality", "counterfeit", "labelling", "safety", "other");
     /** Feedback a client may send per hour. */
     public static final int FEEDBACK_PER_HOUR = 5;
+    private static final JsonFactory JSON = new JsonFactory();
     private static final List<String> BOTS = List.of("bot", "spider", "crawl", "curl", "wget", "python", "java");
     private static final List<String> MOBILES = List.of("mobile", "android", "iphone", "ipad");
 
@@ -85,16 +92,38 @@ public final class StoryService {
     }
 
     /**
-     * A resolved code's story as JSON, and a tag that changes when the story's content does (it
-     * leaves out the scan counters, which change with every scan).
+     * A resolved code's story: the lot's part (shared by all its codes, encoded once as {@code encodedLotFields})
+     * and the code's own parts, and a tag that changes when the story's content does (it leaves out the
+     * scan counters, which change with every scan).
      */
-    public record Story(JsonObject json, String tag, byte[] encodedLotFields) {
-        /** The story as JSON (UTF-8); the lot's part was encoded once, when it was built. */
+    public record Story(JsonObject code, JsonObject lot, JsonObject authenticity, JsonObject feedback, String tag,
+                        byte[] encodedLotFields) {
+        /** The whole story as one JSON object. */
+        public JsonObject json() {
+            JsonObject story = new JsonObject().put("code", code);
+            lot.getMap().forEach(story::put);
+            return story.put("authenticity", authenticity).put("feedback", feedback);
+        }
+
+        /** The story as JSON (UTF-8), as {@link #json()} encodes it; the lot's part is copied as it was encoded once. */
         public Buffer encode() {
-            return Buffer.buffer(encodedLotFields.length + 512).appendString("{\"code\":")
-                    .appendString(json.getJsonObject("code").encode()).appendString(",").appendBytes(encodedLotFields)
-                    .appendString(",\"authenticity\":").appendString(json.getJsonObject("authenticity").encode())
-                    .appendString(",\"feedback\":").appendString(json.getJsonObject("feedback").encode()).appendString("}");
+            ByteArrayOutputStream out = new ByteArrayOutputStream(encodedLotFields.length + 768);
+            try (JsonGenerator generator = JSON.createGenerator(out)) {
+                generator.writeStartObject();
+                generator.writeFieldName("code");
+                JacksonCodec.encodeJson(code, generator);
+                generator.flush();
+                out.write(',');
+                out.write(encodedLotFields);   // the generator puts the comma after it, before the next field
+                generator.writeFieldName("authenticity");
+                JacksonCodec.encodeJson(authenticity, generator);
+                generator.writeFieldName("feedback");
+                JacksonCodec.encodeJson(feedback, generator);
+                generator.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Buffer.buffer(out.toByteArray());
         }
     }
 
@@ -133,18 +162,17 @@ public final class StoryService {
     }
 
     private Story personal(DigitalLink link, LotStory lotStory, Resolution scanned) {
-        JsonObject story = new JsonObject().put("code", new JsonObject().put("gtin", link.gtin().value())
+        String path = link.path();
+        JsonObject code = new JsonObject().put("gtin", link.gtin().value())
                 .put("lot", lotStory.json().getJsonObject("lot").getString("lotCode")).put("serial", serial(link))
-                .put("digitalLink", link.path()).put("level", link.serial() == null ? "lot" : "pack"));
-        lotStory.json().getMap().forEach(story::put);
+                .put("digitalLink", path).put("level", link.serial() == null ? "lot" : "pack");
         ScanSignals.Verdict verdict = signals.judge(link.serial() != null, scanned.scans(), scanned.distantFrom(),
                 scanned.distantTo(), scanned.soldOut());
-        story.put("authenticity", new JsonObject().put("scans", scanned.scans())
+        JsonObject authenticity = new JsonObject().put("scans", scanned.scans())
                 .put("firstScan", new JsonObject().put("time", scanned.first().at().toString()).put("region", scanned.first().region()))
-                .put("suspicious", verdict.suspicious()).put("reasons", new JsonArray(verdict.reasons())));
-        story.put("feedback", new JsonObject().put("action", link.path() + "/feedback")
-                .put("categories", new JsonArray(FEEDBACK_CATEGORIES)));
-        return new Story(story, lotStory.tag(), lotStory.encodedFields());
+                .put("suspicious", verdict.suspicious()).put("reasons", new JsonArray(verdict.reasons()));
+        JsonObject feedback = new JsonObject().put("action", path + "/feedback").put("categories", new JsonArray(FEEDBACK_CATEGORIES));
+        return new Story(code, lotStory.json(), authenticity, feedback, lotStory.tag(), lotStory.encodedFields());
     }
 
     /** Whether the code is known and whether its lot or any lot it came from is recalled (no scan recorded). */

@@ -132,7 +132,6 @@ public final class ResolverRoutes {
         String kind = "certificates".equals(format) || "recall".equals(format) ? format
                 : "json".equals(format) || (format == null && wantsJson(ctx)) ? "json" : "html";
         stories.story(link, client).onSuccess(answer -> {
-            JsonObject story = answer.json();
             // the story's per-code parts follow from the URL, so the lot's story tag and the representation name it
             String etag = "\"" + answer.tag() + "-" + kind + "-" + lang + "\"";
             ctx.response().putHeader("Cache-Control", CACHE).putHeader("ETag", etag).putHeader("Vary", "Accept, Accept-Language");
@@ -141,11 +140,11 @@ public final class ResolverRoutes {
                 return;
             }
             switch (kind) {
-                case "certificates" -> Replies.send(ctx, 200, new JsonObject().put("certificates", story.getJsonArray("certificates")));
-                case "recall" -> Replies.send(ctx, 200, new JsonObject().put("recall", story.getValue("recall")));
+                case "certificates" -> Replies.send(ctx, 200, new JsonObject().put("certificates", answer.lot().getJsonArray("certificates")));
+                case "recall" -> Replies.send(ctx, 200, new JsonObject().put("recall", answer.lot().getValue("recall")));
                 case "json" -> ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
                         .end(answer.encode());
-                default -> html(ctx, 200, ConsumerPage.render(story, lang));
+                default -> html(ctx, 200, ConsumerPage.render(answer.json(), lang));
             }
         }).onFailure(error -> missing(ctx, error, path, lang));
     }
