@@ -19,8 +19,9 @@ import org.plateautrace.model.scan.ScanSignals.Scan;
 
 /**
  * Records public scans and reads, in the same statement, what each resolution needs. Scans arriving
- * while a statement is out wait and go together in the next one: a commit costs a disk flush, and this
- * way one flush serves many scans. A scan is answered only once committed, on its own request's context.
+ * while a statement is out wait and go together in the next one: one statement and one commit serve
+ * many scans. A scan is answered only once committed, on its own request's context; its commit does not
+ * wait for the disk (see {@link #SQL}).
  */
 public final class ScanRecorder {
     /** At most this many scans go in one statement. */
@@ -59,7 +60,15 @@ public final class ScanRecorder {
     private static final String DISTANT = "(excluded.last_region IS NOT NULL AND t.last_region IS NOT NULL "
             + "AND t.last_region <> excluded.last_region AND excluded.last_region_at - t.last_region_at <= $7 * interval '1 second')";
 
-    private static final String SQL = "WITH input AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], "
+    /**
+     * Records a batch of scans and answers what each resolution needs. The statement's own transaction
+     * commits without waiting for the disk (synchronous_commit off for it alone, set by {@code relaxed}):
+     * a scan is the server's record of a public read, not data anyone submitted, and a crash of the
+     * machine may lose the last fraction of a second of scans, never an operator's write (those commits
+     * wait for the disk) and never the database's consistency (fsync stays on).
+     */
+    private static final String SQL = "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)), "
+            + "input AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], "
             + " $5::bytea[], $6::text[]) WITH ORDINALITY AS i(lot_id, gtin, serial, region, client_hash, agent_class, n)), "
             + "ins AS (INSERT INTO scan (lot_id, gtin, serial, region, client_hash, agent_class) "
             + " SELECT lot_id, gtin, serial, region, client_hash, agent_class FROM input), "
@@ -78,7 +87,7 @@ public final class ScanRecorder {
             + "  AND EXISTS (SELECT 1 FROM event_quantity q JOIN event e ON e.id = q.event_pk "
             + "   WHERE q.lot_id = input.lot_id AND e.biz_step = 'retail_selling')) AS sold_out, "
             + " (SELECT seq FROM event ORDER BY seq DESC LIMIT 1) AS head, (SELECT last_value FROM registry_version) AS registry "
-            + "FROM input JOIN tally ON tally.lot_id = input.lot_id AND tally.serial = coalesce(input.serial, '')";
+            + "FROM relaxed, input JOIN tally ON tally.lot_id = input.lot_id AND tally.serial = coalesce(input.serial, '')";
 
     private final SqlClient pool;
     private final Duration distantWindow;
