@@ -95,6 +95,15 @@ public final class EpcisService {
                 });
     }
 
+    /**
+     * Capture jobs still marked running when this server starts were cut off by a stop (their transaction never
+     * committed, so nothing of them is stored): they are closed as failed, saying so. Answers how many.
+     */
+    public Future<Integer> failInterrupted() {
+        return repository.failRunningJobs(pool, json(List.of(new CaptureError(-1, null, null,
+                "the server stopped before this capture finished; nothing was stored; capture the document again"))));
+    }
+
     /** Captures one event synchronously; a refused event is an {@link Invalid} naming its field. */
     public Future<Captured> captureOne(Caller caller, Map<String, Object> event, Object context) {
         long party = caller.writingParty();
