@@ -86,15 +86,20 @@ final class CaptureRun {
                 }));
     }
 
+    /**
+     * Stores the chunk being read, then the rest. The continuations capture no chunk: the chain of futures lives
+     * until the last chunk is stored, and a chunk it held would stay in memory that long.
+     */
     private Future<Void> step(SqlConnection tx, Future<Chunk> next) {
         return next.compose(chunk -> {
             refusals.addAll(chunk.refusals());
+            boolean last = chunk.last();
             // the next chunk is read on a worker while this one is stored
-            reading = chunk.last() ? Future.succeededFuture() : read();
+            reading = last ? Future.succeededFuture() : read();
             // once refused as a whole, nothing more needs storing: only the refusals are reported
             Future<Void> written = behaviour == ErrorBehaviour.ROLLBACK && !refusals.isEmpty() ? Future.succeededFuture()
                     : store(tx, chunk.valid());
-            return written.compose(done -> chunk.last() ? Future.succeededFuture() : step(tx, reading));
+            return last ? written : written.compose(done -> step(tx, reading));
         });
     }
 
