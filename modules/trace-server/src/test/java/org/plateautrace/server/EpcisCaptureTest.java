@@ -135,6 +135,17 @@ class EpcisCaptureTest extends ServerTest {
         String huge = document(event("urn:uuid:5b0c2d1e-0000-4000-8000-000000000004", "OBSERVE")
                 .put("ex:padding", "x".repeat(17 * 1024 * 1024))).encode();
         assertEquals(413, api.send("POST", "/epcis/capture", company.token(), huge).status());
+        assertEquals(413, api.postStreamed("/epcis/capture", company.token(), huge.getBytes(StandardCharsets.UTF_8)).status(),
+                "a body sent without a length is counted as it comes");
+        assertEquals(404, api.get("/epcis/events/urn%3Auuid%3A5b0c2d1e-0000-4000-8000-000000000004", company.token()).status());
+    }
+
+    @Test
+    void capturesADocumentSentWithoutALength() {
+        String id = "urn:uuid:5b0c2d1e-0000-4000-8000-000000000005";
+        Api.Response accepted = api.postStreamed("/epcis/capture", company.token(),
+                document(event(id, "OBSERVE")).encode().getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, finished(accepted).getInteger("stored"));
     }
 
     @Test
@@ -251,6 +262,11 @@ class EpcisCaptureTest extends ServerTest {
     private JsonObject capture(String document, String behaviour) {
         Api.Response accepted = behaviour == null ? api.send("POST", "/epcis/capture", company.token(), document)
                 : api.send("POST", "/epcis/capture", company.token(), document, "GS1-Capture-Error-Behaviour", behaviour);
+        return finished(accepted);
+    }
+
+    /** Waits for an accepted capture's job to finish; answers the job. */
+    private JsonObject finished(Api.Response accepted) {
         assertEquals(202, accepted.status(), accepted.body());
         assertTrue(accepted.location().startsWith("/epcis/capture/"), accepted.location());
         for (int attempt = 0; attempt < 300; attempt++) {
