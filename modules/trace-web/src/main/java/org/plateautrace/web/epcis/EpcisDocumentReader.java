@@ -97,6 +97,7 @@ public final class EpcisDocumentReader {
         private final boolean temporary;
         private final Outline outline;
         private JsonParser events;
+        private boolean ended;
 
         private Document(Path file, boolean temporary, Outline outline) {
             this.file = file;
@@ -125,7 +126,11 @@ public final class EpcisDocumentReader {
                         throw new IllegalStateException(file + " changed since it was read");
                     }
                 }
-                return events.nextToken() == JsonToken.START_OBJECT ? MAPPER.readValue(events, Map.class) : null;
+                if (!ended && events.nextToken() == JsonToken.START_OBJECT) {
+                    return MAPPER.readValue(events, Map.class);
+                }
+                ended = true; // the list's end: what follows it is not read
+                return null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
