@@ -1,20 +1,18 @@
 package org.plateautrace.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,14 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.plateautrace.model.registry.CreditCode;
-import org.plateautrace.server.PlateauServer;
-import org.plateautrace.server.ServerConfig;
-import org.plateautrace.store.DatabaseSettings;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -46,11 +37,12 @@ import org.postgresql.copy.CopyManager;
  * until it is done (streamed parse, check, hash chain, one transaction). Beside it, in the same run: COPY
  * of the very rows that capture wrote (event, event_epc, event_quantity, event_party, event_sensor_value)
  * into the same tables (keys, foreign keys and triggers; ids moved out of the way) in one transaction,
- * rolled back after timing so the hash chain stays whole. And the server's heap: used heap after a
- * full GC before each capture, against the highest used heap sampled during it (every 2 ms, and before
- * every GC) and the highest heap left after any GC during it (the live set), both against the document's
- * size. The server runs in this JVM; the document is generated before the heap is measured.
- * Options: {@code --events N} (default 10,000), {@code --rounds N} (default 5, after one warm-up).
+ * rolled back after timing so the hash chain stays whole. And the server's heap: the server runs alone in
+ * a child JVM ({@link MeasuredServer}), so the heap measured is the server's only, not this load generator's
+ * (document generation, HTTP client, COPY); used heap after full GCs before each capture, against the highest
+ * used heap sampled during it and the highest heap left after any GC during it, both against the document's size.
+ * Options: {@code --events N} (default 10,000), {@code --rounds N} (default 5, after one warm-up),
+ * {@code --server-heap SIZE} (the server JVM's {@code -Xmx}, e.g. {@code 64m}; default the JVM's own).
  */
 public final class EpcisCaptureBench {
     private static final String ADMIN = "bench-admin-token";
@@ -58,11 +50,17 @@ public final class EpcisCaptureBench {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
-    private final DatabaseSettings db;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final ServerLink server;
 
-    private EpcisCaptureBench(int port, DatabaseSettings db) {
+    private EpcisCaptureBench(int port, String jdbcUrl, String user, String password, ServerLink server) {
         this.base = "http://localhost:" + port;
-        this.db = db;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.server = server;
     }
 
     /** One capture measured. */
@@ -72,34 +70,31 @@ public final class EpcisCaptureBench {
     public static void main(String[] args) throws Exception {
         int events = 10_000;
         int rounds = 5;
+        String serverHeap = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--events" -> events = Integer.parseInt(args[i + 1]);
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--server-heap" -> serverHeap = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         int port = 18093;
-        Path dataDir = Files.createTempDirectory("plateau-epcis-bench");
-        Vertx vertx = Vertx.vertx();
-        PlateauServer server = PlateauServer.start(vertx, new ServerConfig(port, dataDir, System.getenv("PLATEAU_BENCH_DB_URL"), null,
-                ADMIN, false, 16, null, 100_000)).await();
-        try {
-            EpcisCaptureBench bench = new EpcisCaptureBench(port, server.databaseSettings());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (serverHeap != null) {
+            command.add("-Xmx" + serverHeap);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MeasuredServer.class.getName(), String.valueOf(port), ADMIN));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (ServerLink link = new ServerLink(server)) {
+            String[] ready = link.await("ready");
+            EpcisCaptureBench bench = new EpcisCaptureBench(port, ready[1], ready[2], ready[3], link);
             System.out.println("## EPCIS capture benchmark, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
-                    + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", max heap "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
-                    + ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
+                    + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; server alone in its JVM, "
+                    + (serverHeap == null ? "default" : "-Xmx" + serverHeap) + ", max heap " + Long.parseLong(ready[4]) / (1024 * 1024)
+                    + " MiB, " + ready[5]);
             System.out.println();
             bench.run(events, rounds);
-        } finally {
-            server.stop().await();
-            vertx.close().await();
-            try (var paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
         }
     }
 
@@ -108,16 +103,18 @@ public final class EpcisCaptureBench {
                 .put("creditCode", creditCode()).put("county", "巴宜区"));
         String token = party.getString("token");
         List<Round> measured = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
             for (int round = -1; round < rounds; round++) {
                 byte[] document = document(events, round + 1).encode().getBytes(StandardCharsets.UTF_8);
                 long seqBefore = longScalar(s, "SELECT coalesce(max(seq), 0) FROM event");
-                HeapWatch watch = HeapWatch.start();
+                server.send("watch");
+                long heapBefore = Long.parseLong(server.await("watching")[1]);
                 long start = System.nanoTime();
                 double[] accepted = new double[1];
                 JsonObject job = capture(token, document, () -> accepted[0] = (System.nanoTime() - start) / 1e9);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                watch.stop();
+                server.send("stop");
+                String[] heap = server.await("heap");
                 if (!job.getBoolean("success") || job.getInteger("stored") != events) {
                     throw new IllegalStateException("the capture did not store every event: " + job.encode().substring(0,
                             Math.min(2000, job.encode().length())));
@@ -125,7 +122,7 @@ public final class EpcisCaptureBench {
                 long seqAfter = longScalar(s, "SELECT max(seq) FROM event");
                 double copySeconds = copy(c, seqBefore, seqAfter);
                 if (round >= 0) {
-                    measured.add(new Round(seconds, accepted[0], copySeconds, document.length, watch.before, watch.peakUsed.get(), watch.peakLive.get()));
+                    measured.add(new Round(seconds, accepted[0], copySeconds, document.length, heapBefore, Long.parseLong(heap[2]), Long.parseLong(heap[3])));
                 }
             }
         }
@@ -135,12 +132,13 @@ public final class EpcisCaptureBench {
         System.out.printf("| capture of one %,d-event EPCIS document (%.1f MiB), %d rounds after a warm-up | median events/s | min | max |%n",
                 events, size / 1048576.0, measured.size());
         System.out.println("|---|---|---|---|");
-        System.out.printf("| POST /epcis/capture → 202, poll the job until done (streamed parse, check, hash chain, one transaction) "
+        System.out.printf("| POST /epcis/capture → 202, poll the job until done (body to a file, shape checked; then read, checked and stored "
+                + "in chunks of 1,000, hash chain, one transaction) "
                 + "| %,.0f | %,.0f | %,.0f |%n", median(capture), Collections.min(capture), Collections.max(capture));
         System.out.printf("| baseline: COPY of the same event, event_epc, event_quantity, event_party, event_sensor_value rows into the same tables, one "
                 + "transaction | %,.0f | %,.0f | %,.0f |%n", median(copy), Collections.min(copy), Collections.max(copy));
-        System.out.printf("%nratio of medians (capture / raw COPY): %.2f (goal at least 0.4); median time to the 202 (body received, "
-                + "streamed parse and check of every event): %.2f s of %.2f s%n%n", median(capture) / median(copy),
+        System.out.printf("%nratio of medians (capture / raw COPY): %.2f (goal at least 0.4); median time to the 202 (body received "
+                + "into a file, its shape checked and its events counted): %.2f s of %.2f s%n%n", median(capture) / median(copy),
                 median(measured.stream().map(Round::acceptedSeconds).toList()), median(measured.stream().map(Round::captureSeconds).toList()));
         System.out.println("| round | document | heap used after GC before | peak heap used during (sampled) | growth | growth / document "
                 + "| peak live heap after a GC during | live growth / document |");
@@ -244,72 +242,42 @@ public final class EpcisCaptureBench {
         return seconds;
     }
 
-    /**
-     * Heap use while a capture runs: used heap after a full GC before it, the highest used heap seen
-     * (sampled every 2 ms and before every GC), and the highest used heap any GC left behind (-1 if none ran).
-     */
-    private static final class HeapWatch {
-        final long before;
-        final AtomicLong peakUsed = new AtomicLong();
-        final AtomicLong peakLive = new AtomicLong(-1);
-        private final Thread sampler;
-        private final NotificationListener listener;
-        private volatile boolean running = true;
+    /** The child JVM running the server: commands on its standard input, {@code @bench} answers on its standard output. */
+    private static final class ServerLink implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader answers;
+        private final PrintWriter commands;
 
-        private HeapWatch(long before) {
-            this.before = before;
-            peakUsed.set(before);
-            listener = (notification, handback) -> {
-                if (!notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                    return;
+        ServerLink(Process process) {
+            this.process = process;
+            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.commands = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+        }
+
+        void send(String command) {
+            commands.println(command);
+        }
+
+        /** The next answer of this kind (its words, tab-separated); the server's other output is passed on to standard error. */
+        String[] await(String kind) throws IOException {
+            for (String line = answers.readLine(); line != null; line = answers.readLine()) {
+                String[] words = line.split("\t");
+                if (words[0].equals("@bench") && words.length > 1 && words[1].equals(kind)) {
+                    return java.util.Arrays.copyOfRange(words, 1, words.length);
                 }
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-                peakUsed.accumulateAndGet(sum(info.getMemoryUsageBeforeGc()), Math::max);
-                peakLive.accumulateAndGet(sum(info.getMemoryUsageAfterGc()), Math::max);
-            };
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener(listener, null, null);
+                System.err.println(line);
             }
-            sampler = new Thread(() -> {
-                while (running) {
-                    peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
+            throw new IllegalStateException("the server exited (status " + process.onExit().join().exitValue() + ") before answering " + kind);
         }
 
-        static HeapWatch start() throws InterruptedException {
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-                Thread.sleep(100);
+        @Override
+        public void close() throws InterruptedException {
+            commands.close();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroy();
             }
-            return new HeapWatch(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-
-        void stop() throws Exception {
-            running = false;
-            sampler.join();
-            Thread.sleep(200); // late GC notifications
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).removeNotificationListener(listener);
-            }
-        }
-
-        /** Used bytes of the heap pools (G1's Eden, Survivor, Old Gen), leaving out non-heap pools such as Metaspace. */
-        private static long sum(java.util.Map<String, MemoryUsage> pools) {
-            return pools.entrySet().stream().filter(e -> HEAP_POOLS.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
         }
     }
-
-    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).map(java.lang.management.MemoryPoolMXBean::getName)
-            .collect(java.util.stream.Collectors.toSet());
 
     private JsonObject post(String path, String token, JsonObject body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)

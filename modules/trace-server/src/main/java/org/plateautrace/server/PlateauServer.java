@@ -72,7 +72,11 @@ public final class PlateauServer {
         Services services = Services.on(vertx, database.pool(), Clock.systemUTC(), config.publicBaseUrl(), config.packBounds());
         WebConfig web = new WebConfig(config.port(), config.publicBaseUrl());
         RateLimit resolverLimit = new RateLimit(config.resolverRequestsPerMinute());
-        return services.tokens().bootstrapAdmin(config.adminToken()).compose(generated -> {
+        return services.epcis().failInterrupted().onSuccess(failed -> {
+            if (failed > 0) {
+                LOG.warn("{} EPCIS capture job(s) cut off by the last stop are now reported failed", failed);
+            }
+        }).compose(failed -> services.tokens().bootstrapAdmin(config.adminToken())).compose(generated -> {
             generated.ifPresent(PlateauServer::announceAdminToken);
             Optional<String> adminToken = generated.or(() -> Optional.ofNullable(config.adminToken()));
             return vertx.executeBlocking(OpenApiDocument::load)

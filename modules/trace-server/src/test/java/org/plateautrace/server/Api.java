@@ -79,6 +79,12 @@ final class Api {
         return send(request);
     }
 
+    /** A POST whose body is sent as it is read, in chunks, without a Content-Length. */
+    Response postStreamed(String path, String token, byte[] body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

@@ -135,6 +135,60 @@ class EpcisCaptureTest extends ServerTest {
         String huge = document(event("urn:uuid:5b0c2d1e-0000-4000-8000-000000000004", "OBSERVE")
                 .put("ex:padding", "x".repeat(17 * 1024 * 1024))).encode();
         assertEquals(413, api.send("POST", "/epcis/capture", company.token(), huge).status());
+        assertEquals(413, api.postStreamed("/epcis/capture", company.token(), huge.getBytes(StandardCharsets.UTF_8)).status(),
+                "a body sent without a length is counted as it comes");
+        assertEquals(404, api.get("/epcis/events/urn%3Auuid%3A5b0c2d1e-0000-4000-8000-000000000004", company.token()).status());
+    }
+
+    @Test
+    void capturesADocumentSentWithoutALength() {
+        String id = "urn:uuid:5b0c2d1e-0000-4000-8000-000000000005";
+        Api.Response accepted = api.postStreamed("/epcis/capture", company.token(),
+                document(event(id, "OBSERVE")).encode().getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, finished(accepted).getInteger("stored"));
+    }
+
+    @Test
+    void rollbackStoresNothingOfALargeDocumentWhoseLastEventIsRefusedAndProceedStoresTheRest() {
+        JsonArray events = new JsonArray();
+        for (int i = 0; i < 2_500; i++) {
+            events.add(event(uuid("a000", i), "OBSERVE"));
+        }
+        events.add(event(uuid("a000", 2_500), "UPDATE"));
+        String document = document(events).encode();
+        JsonObject rolledBack = capture(document, "rollback");
+        assertFalse(rolledBack.getBoolean("success"));
+        assertEquals(Set.of(2_500), indexes(rolledBack));
+        assertEquals(404, api.get("/epcis/events/" + URLEncoder.encode(uuid("a000", 0), StandardCharsets.UTF_8), company.token()).status(),
+                "nothing of a rolled back capture is stored, not even the events read long before the refused one");
+
+        JsonObject proceeded = capture(document, "proceed");
+        assertEquals(2_500, proceeded.getInteger("stored"));
+        assertEquals(Set.of(2_500), indexes(proceeded));
+        assertEquals(200, api.get("/epcis/events/" + URLEncoder.encode(uuid("a000", 2_499), StandardCharsets.UTF_8), company.token()).status());
+        assertTrue(api.get("/api/v1/ledger/verify", regulator.token()).json().getBoolean("intact"));
+    }
+
+    @Test
+    void anEventIdRepeatedFarApartInOneDocumentIsStoredOnceAndOtherContentUnderItIsRefused() {
+        JsonArray events = new JsonArray().add(event(uuid("b000", 0), "OBSERVE"));
+        for (int i = 1; i < 1_500; i++) {
+            events.add(event(uuid("b000", i), "OBSERVE"));
+        }
+        events.add(event(uuid("b000", 0), "OBSERVE")).add(event(uuid("b000", 0), "OBSERVE").put("bizStep", "receiving"));
+        JsonObject rolledBack = capture(document(events).encode(), "rollback");
+        assertFalse(rolledBack.getBoolean("success"));
+        assertEquals(Set.of(1_501), indexes(rolledBack));
+        assertEquals("eventID", rolledBack.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(404, api.get("/epcis/events/" + URLEncoder.encode(uuid("b000", 0), StandardCharsets.UTF_8), company.token()).status());
+
+        JsonObject proceeded = capture(document(events).encode(), "proceed");
+        assertEquals(1_500, proceeded.getInteger("stored"));
+        assertEquals(1, proceeded.getInteger("duplicates"));
+        assertEquals(Set.of(1_501), indexes(proceeded));
+        Api.Response byId = api.get("/epcis/events?EQ_eventID=" + URLEncoder.encode(uuid("b000", 0), StandardCharsets.UTF_8), company.token());
+        assertEquals(1, eventList(byId.json()).size());
+        assertEquals("shipping", eventList(byId.json()).getJsonObject(0).getString("bizStep"), "the first content stays");
     }
 
     @Test
@@ -208,6 +262,11 @@ class EpcisCaptureTest extends ServerTest {
     private JsonObject capture(String document, String behaviour) {
         Api.Response accepted = behaviour == null ? api.send("POST", "/epcis/capture", company.token(), document)
                 : api.send("POST", "/epcis/capture", company.token(), document, "GS1-Capture-Error-Behaviour", behaviour);
+        return finished(accepted);
+    }
+
+    /** Waits for an accepted capture's job to finish; answers the job. */
+    private JsonObject finished(Api.Response accepted) {
         assertEquals(202, accepted.status(), accepted.body());
         assertTrue(accepted.location().startsWith("/epcis/capture/"), accepted.location());
         for (int attempt = 0; attempt < 300; attempt++) {
@@ -224,6 +283,10 @@ class EpcisCaptureTest extends ServerTest {
             }
         }
         throw new AssertionError("capture still running after 30 s");
+    }
+
+    private static String uuid(String group, int n) {
+        return "urn:uuid:5b0c2d1e-0000-4000-" + group + "-" + String.format("%012d", n);
     }
 
     static JsonObject event(String eventId, String action) {

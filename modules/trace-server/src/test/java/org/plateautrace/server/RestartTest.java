@@ -1,9 +1,15 @@
 package org.plateautrace.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +50,35 @@ class RestartTest {
         try (TestServer second = TestServer.embedded(dataDir, null)) {
             assertTrue(second.server.generatedAdminToken().isEmpty(), "the token is made and shown once");
             assertEquals(200, second.api.get("/api/v1/parties", generated).status());
+        }
+    }
+
+    @Test
+    void aCaptureLeftRunningByAStopIsReportedFailedAfterRestart(@TempDir Path dataDir) throws Exception {
+        UUID job = UUID.randomUUID();
+        String token;
+        try (TestServer first = TestServer.embedded(dataDir, TestServer.ADMIN_TOKEN)) {
+            Fixtures.Party company = new Fixtures(first.api).party("enterprise");
+            token = company.token();
+            // what a stop in the middle of a capture leaves: the job row, still running (its transaction never committed)
+            var db = first.server.databaseSettings();
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO epcis_capture (id, party_id, behaviour, events) VALUES (?, ?, 'rollback', 10000)")) {
+                insert.setObject(1, job);
+                insert.setLong(2, company.id());
+                insert.executeUpdate();
+            }
+            assertTrue(first.api.get("/epcis/capture/" + job, token).json().getBoolean("running"));
+        }
+        try (TestServer second = TestServer.embedded(dataDir, TestServer.ADMIN_TOKEN)) {
+            Api.Response answer = second.api.get("/epcis/capture/" + job, token);
+            assertEquals(200, answer.status(), answer.body());
+            JsonObject status = answer.json();
+            assertFalse(status.getBoolean("running"));
+            assertFalse(status.getBoolean("success"));
+            assertEquals(0, status.getInteger("stored"));
+            assertTrue(status.getJsonArray("errors").getJsonObject(0).getString("detail").contains("server stopped"), status.encode());
         }
     }
 }

@@ -1,61 +1,18 @@
 package org.plateautrace.model.epcis;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plateautrace.model.Invalid;
 import org.plateautrace.model.events.SupplyChainEvent;
 
-/** EPCIS 2.0 documents: reading a captured {@code EPCISDocument}, writing an {@code EPCISQueryDocument}. */
+/** EPCIS 2.0 documents: the prefixes a captured document declares, writing an {@code EPCISQueryDocument}. */
 public final class EpcisDocuments {
     public static final String EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
     /** Our extensions' prefix, declared in the context of every document we write. */
     public static final String PREFIX = "pt";
 
-    /** A captured document: its {@code @context} (kept with each event), its CURIE prefixes and its events. */
-    public record Capture(Object context, Map<String, String> namespaces, List<Map<String, Object>> events) {
-    }
-
     private EpcisDocuments() {
-    }
-
-    /**
-     * Reads an EPCISDocument (an EPCISQueryDocument is accepted too, so data can move between repositories).
-     * Refuses what is not such a document, naming the field; the events themselves are checked one by one later.
-     */
-    @SuppressWarnings("unchecked")
-    public static Capture read(Object document) {
-        if (!(document instanceof Map<?, ?> doc)) {
-            throw new Invalid(null, "the body must be an EPCIS document (a JSON object)");
-        }
-        Object type = doc.get("type");
-        if (!"EPCISDocument".equals(type) && !"EPCISQueryDocument".equals(type)) {
-            throw new Invalid("type", "must be EPCISDocument");
-        }
-        if (!(doc.get("epcisBody") instanceof Map<?, ?> body)) {
-            throw new Invalid("epcisBody", "is required (an object with an eventList)");
-        }
-        Object list = body.get("eventList");
-        String at = "epcisBody.eventList";
-        if ("EPCISQueryDocument".equals(type)) {
-            list = body.get("queryResults") instanceof Map<?, ?> results && results.get("resultsBody") instanceof Map<?, ?> rb
-                    ? rb.get("eventList") : null;
-            at = "epcisBody.queryResults.resultsBody.eventList";
-        }
-        if (!(list instanceof List<?> events)) {
-            throw new Invalid(at, "is required (an array of events)");
-        }
-        List<Map<String, Object>> out = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            if (!(events.get(i) instanceof Map<?, ?> event)) {
-                throw new Invalid(at + "[" + i + "]", "must be an event (a JSON object)");
-            }
-            out.add((Map<String, Object>) event);
-        }
-        Object context = doc.get("@context");
-        return new Capture(context, namespaces(context), out);
     }
 
     /** The CURIE prefixes a context declares (the objects in it; remote contexts are not fetched). */

@@ -3,15 +3,10 @@ package org.plateautrace.server.cli;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.plateautrace.model.Invalid;
@@ -30,7 +25,6 @@ import org.plateautrace.server.ServerConfig;
 import org.plateautrace.service.Refusal;
 import org.plateautrace.service.Services;
 import org.plateautrace.service.auth.Caller;
-import org.plateautrace.service.epcis.CaptureIntake;
 import org.plateautrace.service.epcis.EpcisService;
 import org.plateautrace.service.epcis.EpcisService.ErrorBehaviour;
 import org.plateautrace.service.events.EventService.BatchRefused;
@@ -131,29 +125,18 @@ final class DirectTarget implements Target {
 
     @Override
     public Answer capture(Path document, boolean atomic) {
-        CaptureIntake intake = new CaptureIntake();
-        try (InputStream in = Files.newInputStream(document)) {
-            EpcisDocumentReader.read(in, new EpcisDocumentReader.Sink() {
-                @Override
-                public void context(Object context) {
-                    intake.context(context);
-                }
-
-                @Override
-                public void event(Map<String, Object> event, int line) {
-                    intake.accept(event);
-                }
-            }, EpcisService.CAPTURE_LIMIT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        EpcisDocumentReader.Document events;
+        try {
+            events = EpcisDocumentReader.open(document, false);
         } catch (Invalid e) {
             return Answer.problem(400, e.field(), e.detail());
-        } catch (EpcisDocumentReader.TooManyEvents e) {
-            return Answer.problem(413, "epcisBody.eventList", "the document has " + e.count() + " events; at most "
+        }
+        if (events.events() > EpcisService.CAPTURE_LIMIT) {
+            events.close();
+            return Answer.problem(413, "epcisBody.eventList", "the document has " + events.events() + " events; at most "
                     + EpcisService.CAPTURE_LIMIT + " may be captured at once; nothing was stored");
         }
-        intake.finish();
-        return call(() -> services.epcis().capture(caller, intake, atomic ? ErrorBehaviour.ROLLBACK : ErrorBehaviour.PROCEED),
+        return call(() -> services.epcis().capture(caller, events, atomic ? ErrorBehaviour.ROLLBACK : ErrorBehaviour.PROCEED),
                 this::finished);
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.service.epcis.EpcisService;
 import org.plateautrace.web.epcis.EpcisDocumentReader;
@@ -32,17 +31,7 @@ final class EpcisImport {
     void run(Path file, boolean atomic, PrintWriter err) throws IOException {
         List<Integer> lines = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
-            EpcisDocumentReader.read(in, new EpcisDocumentReader.Sink() {
-                @Override
-                public void context(Object context) {
-                    // the server reads it again
-                }
-
-                @Override
-                public void event(Map<String, Object> event, int line) {
-                    lines.add(line);
-                }
-            }, Integer.MAX_VALUE);
+            EpcisDocumentReader.outline(in, lines::add);
         } catch (Invalid e) {
             report.refused(new RowError(1, e.field(), e.detail()));
             return;

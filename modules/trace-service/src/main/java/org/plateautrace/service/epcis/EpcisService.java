@@ -5,8 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The EPCIS 2.0 capture and query interfaces. A capture is checked event by event (on a worker), then
- * stored in one transaction: with {@code rollback} any refused event refuses the whole document, with
+ * The EPCIS 2.0 capture and query interfaces. A capture is read, checked and stored chunk by chunk in one
+ * transaction (see {@link CaptureRun}): with {@code rollback} any refused event refuses the whole document, with
  * {@code proceed} the valid events are stored and the refused ones listed. An event whose eventID is
  * already recorded with the same content is a duplicate (stored once); with other content it is refused.
  */
@@ -53,21 +51,6 @@ public final class EpcisService {
     public record Captured(String eventId, boolean created) {
     }
 
-    private record Checked(List<CapturedEvent> valid, List<CaptureError> errors) {
-    }
-
-    private record Outcome(int stored, int duplicates, List<CaptureError> conflicts) {
-    }
-
-    private static final class Refused extends RuntimeException {
-        private final transient List<CaptureError> errors;
-
-        Refused(List<CaptureError> errors) {
-            super("refused", null, false, false);
-            this.errors = errors;
-        }
-    }
-
     private final Vertx vertx;
     private final Pool pool;
     private final EpcisRepository repository = new EpcisRepository();
@@ -78,55 +61,62 @@ public final class EpcisService {
     }
 
     /**
-     * Starts a capture job for a read document and answers its id at once; the events are checked and
-     * stored afterwards (see {@link #job}).
+     * Starts a capture job for a document whose shape was checked (see {@link CaptureSource}) and answers its id
+     * at once; the job then reads, checks and stores its events (see {@link CaptureRun}, {@link #job}) and closes
+     * the source.
      */
-    public Future<UUID> capture(Caller caller, EpcisDocuments.Capture document, ErrorBehaviour behaviour) {
-        caller.writingParty();
-        if (document.events().size() > CAPTURE_LIMIT) {
-            return Future.failedFuture(new Invalid("epcisBody.eventList", "at most " + CAPTURE_LIMIT + " events per capture"));
+    public Future<UUID> capture(Caller caller, CaptureSource source, ErrorBehaviour behaviour) {
+        long party;
+        try {
+            party = caller.writingParty();
+            if (source.events() > CAPTURE_LIMIT) {
+                throw new Invalid("epcisBody.eventList", "at most " + CAPTURE_LIMIT + " events per capture");
+            }
+        } catch (RuntimeException refused) {
+            source.close();
+            return Future.failedFuture(refused);
         }
-        return vertx.executeBlocking(() -> CaptureIntake.of(document), false).compose(intake -> capture(caller, intake, behaviour));
+        UUID id = UUID.randomUUID();
+        return repository.createJob(pool, id, party, behaviour.name().toLowerCase(), source.events()).onFailure(error -> source.close())
+                .map(created -> {
+                    new CaptureRun(vertx, repository, party, behaviour, source).run(pool)
+                            .compose(outcome -> repository.finishJob(pool, id, outcome.errors().isEmpty(), outcome.stored(),
+                                    outcome.duplicates(), json(outcome.errors())))
+                            .recover(error -> {
+                                List<CaptureError> errors = error instanceof CaptureRun.Refused refused ? refused.errors()
+                                        : List.of(new CaptureError(-1, null, null, "the capture failed on the server; nothing was stored"));
+                                if (!(error instanceof CaptureRun.Refused)) {
+                                    LOG.error("capture {} failed", id, error);
+                                }
+                                return repository.finishJob(pool, id, false, 0, 0, json(errors));
+                            })
+                            .onFailure(error -> LOG.error("capture {} could not be closed", id, error));
+                    return id;
+                });
     }
 
     /**
-     * Starts a capture job for a document whose events were checked as it was read (see {@link CaptureIntake})
-     * and answers its id at once; the events are stored afterwards (see {@link #job}).
+     * Capture jobs still marked running when this server starts were cut off by a stop (their transaction never
+     * committed, so nothing of them is stored): they are closed as failed, saying so. Answers how many.
      */
-    public Future<UUID> capture(Caller caller, CaptureIntake intake, ErrorBehaviour behaviour) {
-        long party = caller.writingParty();
-        if (intake.events() > CAPTURE_LIMIT) {
-            return Future.failedFuture(new Invalid("epcisBody.eventList", "at most " + CAPTURE_LIMIT + " events per capture"));
-        }
-        UUID id = UUID.randomUUID();
-        Checked checked = new Checked(intake.valid(), intake.errors());
-        return repository.createJob(pool, id, party, behaviour.name().toLowerCase(), intake.events()).map(created -> {
-            store(party, checked, behaviour)
-                    .compose(outcome -> repository.finishJob(pool, id, outcome.conflicts().isEmpty(), outcome.stored(),
-                            outcome.duplicates(), json(outcome.conflicts())))
-                    .recover(error -> {
-                        List<CaptureError> errors = error instanceof Refused refused ? refused.errors
-                                : List.of(new CaptureError(-1, null, null, "the capture failed on the server; nothing was stored"));
-                        if (!(error instanceof Refused)) {
-                            LOG.error("capture {} failed", id, error);
-                        }
-                        return repository.finishJob(pool, id, false, 0, 0, json(errors));
-                    })
-                    .onFailure(error -> LOG.error("capture {} could not be closed", id, error));
-            return id;
-        });
+    public Future<Integer> failInterrupted() {
+        return repository.failRunningJobs(pool, json(List.of(new CaptureError(-1, null, null,
+                "the server stopped before this capture finished; nothing was stored; capture the document again"))));
     }
 
     /** Captures one event synchronously; a refused event is an {@link Invalid} naming its field. */
     public Future<Captured> captureOne(Caller caller, Map<String, Object> event, Object context) {
         long party = caller.writingParty();
-        EpcisDocuments.Capture document = new EpcisDocuments.Capture(context, EpcisDocuments.namespaces(context), List.of(event));
-        return vertx.executeBlocking(() -> check(document), false)
-                .compose(checked -> checked.errors().isEmpty() ? store(party, checked, ErrorBehaviour.ROLLBACK)
-                        .map(outcome -> new Captured(checked.valid().get(0).eventId(), outcome.stored() == 1))
-                        : Future.failedFuture(new Invalid(checked.errors().get(0).field(), checked.errors().get(0).detail())))
-                .recover(error -> Future.failedFuture(error instanceof Refused refused
-                        ? new Conflict("eventID", refused.errors.get(0).detail()) : error));
+        CaptureSource one = CaptureSource.of(context, List.of(event));
+        return new CaptureRun(vertx, repository, party, ErrorBehaviour.ROLLBACK, one).run(pool)
+                .map(outcome -> new Captured(CapturedEvent.eventId(event, EpcisDocuments.namespaces(context)), outcome.stored() == 1))
+                .recover(error -> {
+                    if (!(error instanceof CaptureRun.Refused refused)) {
+                        return Future.failedFuture(error);
+                    }
+                    CaptureError first = refused.errors().get(0);
+                    return Future.failedFuture(refused.conflicts() ? new Conflict("eventID", first.detail()) : new Invalid(first.field(), first.detail()));
+                });
     }
 
     public Future<CaptureJob> job(Caller caller, UUID id) {
@@ -153,43 +143,6 @@ public final class EpcisService {
                 ? Future.succeededFuture(found.get())
                 : repository.exists(pool, eventId).compose(exists -> Future.failedFuture(exists
                         ? new Denied(null, "this event belongs to another party") : new NotFound("no such event"))));
-    }
-
-    private static Checked check(EpcisDocuments.Capture document) {
-        CaptureIntake intake = CaptureIntake.of(document);
-        return new Checked(intake.valid(), intake.errors());
-    }
-
-    private Future<Outcome> store(long party, Checked checked, ErrorBehaviour behaviour) {
-        if (behaviour == ErrorBehaviour.ROLLBACK && !checked.errors().isEmpty()) {
-            return Future.failedFuture(new Refused(checked.errors()));
-        }
-        List<String> ids = checked.valid().stream().map(CapturedEvent::eventId).distinct().toList();
-        return pool.withTransaction(tx -> repository.lockAndFind(tx, ids).compose(existing -> {
-            Map<String, String> seen = new HashMap<>(existing);
-            List<CapturedEvent> fresh = new ArrayList<>();
-            List<CaptureError> errors = new ArrayList<>(checked.errors());
-            int duplicates = 0;
-            for (CapturedEvent event : checked.valid()) {
-                String content = event.content();
-                String before = seen.get(event.eventId());
-                if (before == null) {
-                    seen.put(event.eventId(), content);
-                    fresh.add(event);
-                } else if (before.equals(content)) {
-                    duplicates++;
-                } else {
-                    errors.add(new CaptureError(event.index(), event.eventId(), "eventID",
-                            "an event with this eventID is already recorded with other content"));
-                }
-            }
-            if (behaviour == ErrorBehaviour.ROLLBACK && errors.size() > checked.errors().size()) {
-                return Future.failedFuture(new Refused(errors));
-            }
-            errors.sort(java.util.Comparator.comparingInt(CaptureError::index));
-            int dup = duplicates;
-            return repository.insert(tx, party, fresh).map(done -> new Outcome(fresh.size(), dup, errors));
-        }));
     }
 
     private static JsonArray json(List<CaptureError> errors) {

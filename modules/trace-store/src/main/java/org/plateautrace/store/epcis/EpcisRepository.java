@@ -236,6 +236,13 @@ public final class EpcisRepository {
                 .execute(Tuple.of(id, success, stored, duplicates, errors.encode())).mapEmpty();
     }
 
+    /** Closes every job still marked running as failed with these errors; answers how many there were. */
+    public Future<Integer> failRunningJobs(SqlClient client, JsonArray errors) {
+        return client.preparedQuery("UPDATE epcis_capture SET running = false, finished_at = now(), success = false, stored = 0, "
+                        + "duplicates = 0, errors = $1::jsonb WHERE running")
+                .execute(Tuple.of(errors.encode())).map(rows -> rows.rowCount());
+    }
+
     public Future<Optional<CaptureJob>> job(SqlClient client, UUID id) {
         return client.preparedQuery("SELECT * FROM epcis_capture WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
             if (rows.size() == 0) {

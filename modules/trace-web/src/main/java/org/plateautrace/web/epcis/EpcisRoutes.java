@@ -5,11 +5,9 @@ import static org.plateautrace.web.BearerAuth.caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.buffer.ByteBufInputStream;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,7 +25,6 @@ import org.plateautrace.model.Invalid;
 import org.plateautrace.model.epcis.EpcisDocuments;
 import org.plateautrace.service.Refusal.NotFound;
 import org.plateautrace.service.Services;
-import org.plateautrace.service.epcis.CaptureIntake;
 import org.plateautrace.service.epcis.EpcisService;
 import org.plateautrace.service.epcis.EpcisService.ErrorBehaviour;
 import org.plateautrace.store.epcis.EpcisRepository.CaptureJob;
@@ -70,10 +67,18 @@ public final class EpcisRoutes {
                 ctx.next();
             }
         });
-        // preallocated from Content-Length: a large capture is received into one buffer, not by doubling
-        router.route().handler(BodyHandler.create(false).setBodyLimit(EpcisService.FILE_SIZE_LIMIT).setPreallocateBodyBuffer(true));
-        router.route().handler(new BearerAuth(services.tokens())::handle);
-        router.post("/capture").handler(this::capture);
+        BearerAuth auth = new BearerAuth(services.tokens());
+        // a capture document is written to a file as it arrives, never buffered: paused until then, and no body handler
+        router.post("/capture").handler(ctx -> {
+            ctx.request().pause();
+            auth.handle(ctx);
+        }).handler(this::capture).failureHandler(ctx -> {
+            // refused before the body was read: let it flow (and be dropped) so the connection stays usable
+            ctx.request().resume();
+            ctx.next();
+        });
+        router.route().handler(BodyHandler.create(false).setBodyLimit(EpcisService.FILE_SIZE_LIMIT));
+        router.route().handler(auth::handle);
         router.get("/capture/:captureID").handler(this::job);
         router.post("/events").handler(this::captureOne);
         router.get("/events").handler(this::query);
@@ -96,36 +101,57 @@ public final class EpcisRoutes {
         ctx.next();
     }
 
-    /** The document is read event by event from the received body (on a worker), never as one tree. */
+    /**
+     * The document goes to a temporary file as it arrives; on a worker its shape is checked and its events
+     * counted (400, 413), then the job reads, checks and stores its events chunk by chunk (202 at once).
+     */
     private void capture(RoutingContext ctx) {
         ErrorBehaviour behaviour = behaviour(ctx);
-        Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
-        vertx.executeBlocking(() -> {
-            CaptureIntake intake = new CaptureIntake();
-            EpcisDocumentReader.read(new ByteBufInputStream(((BufferInternal) body).getByteBuf()), new EpcisDocumentReader.Sink() {
-                @Override
-                public void context(Object context) {
-                    intake.context(context);
-                }
-
-                @Override
-                public void event(Map<String, Object> event, int line) {
-                    intake.accept(event);
-                }
-            }, EpcisService.CAPTURE_LIMIT);
-            return intake.finish();
-        }, false).compose(intake -> epcis.capture(caller(ctx), intake, behaviour))
+        caller(ctx).writingParty();
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > EpcisService.FILE_SIZE_LIMIT) {
+            tooLarge(ctx);
+            return;
+        }
+        BodySpool.to(vertx, ctx.request(), EpcisService.FILE_SIZE_LIMIT)
+                .compose(file -> vertx.executeBlocking(() -> EpcisDocumentReader.open(file, true), false))
+                .compose(document -> {
+                    if (document.events() > EpcisService.CAPTURE_LIMIT) {
+                        document.close();
+                        return Future.failedFuture(new TooManyEvents(document.events()));
+                    }
+                    return epcis.capture(caller(ctx), document, behaviour);
+                })
                 .onSuccess(id -> ctx.response().setStatusCode(202).putHeader("Location", "/epcis/capture/" + id)
-                .putHeader("Content-Type", "application/json").end(new JsonObject().put("captureID", id.toString()).encode()))
+                        .putHeader("Content-Type", "application/json").end(new JsonObject().put("captureID", id.toString()).encode()))
                 .onFailure(error -> {
-                    if (error instanceof EpcisDocumentReader.TooManyEvents many) {
-                        Problems.send(ctx, 413, "capture-limit", "Too many events", "the document has " + many.count()
+                    if (error instanceof TooManyEvents many) {
+                        Problems.send(ctx, 413, "capture-limit", "Too many events", "the document has " + many.count
                                 + " events; at most " + EpcisService.CAPTURE_LIMIT + " may be captured at once; nothing was stored",
                                 "epcisBody.eventList", new JsonObject());
+                    } else if (error instanceof BodySpool.TooLarge) {
+                        tooLarge(ctx);
                     } else {
                         ctx.fail(error);
                     }
                 });
+    }
+
+    /** 413 before the body is read whole: the rest of it is dropped as it comes, and the connection closes. */
+    private static void tooLarge(RoutingContext ctx) {
+        ctx.request().handler(dropped -> { }).resume();
+        ctx.response().putHeader("Connection", "close");
+        Problems.byStatus(ctx, 413);
+    }
+
+    /** A document with more events than a capture may hold. */
+    private static final class TooManyEvents extends RuntimeException {
+        private final int count;
+
+        TooManyEvents(int count) {
+            super("too many events", null, false, false);
+            this.count = count;
+        }
     }
 
     private static ErrorBehaviour behaviour(RoutingContext ctx) {
@@ -144,7 +170,7 @@ public final class EpcisRoutes {
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         vertx.executeBlocking(() -> parse(body), false).compose(value -> {
             if (!(value instanceof Map<?, ?> event)) {
-                return io.vertx.core.Future.failedFuture(new Invalid(null, "the body must be one EPCIS event (a JSON object)"));
+                return Future.failedFuture(new Invalid(null, "the body must be one EPCIS event (a JSON object)"));
             }
             return epcis.captureOne(caller(ctx), (Map<String, Object>) event, event.get("@context"));
         }).onSuccess(captured -> ctx.response().setStatusCode(captured.created() ? 201 : 200)

@@ -1,0 +1,58 @@
+package org.plateautrace.web.epcis;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.FileSystem;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.file.Path;
+
+/**
+ * Writes a request body to a temporary file as it arrives, so that a large document never sits in the
+ * heap (the request is paused while the file catches up). Over the limit: {@link TooLarge}, and the file
+ * is gone. The request must be paused until {@link #to} is called.
+ */
+final class BodySpool {
+    /** The body had more bytes than the limit. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("too large", null, false, false);
+        }
+    }
+
+    private BodySpool() {
+    }
+
+    /** The body in a new temporary file (the caller deletes it). */
+    static Future<Path> to(Vertx vertx, HttpServerRequest request, long limit) {
+        FileSystem files = vertx.fileSystem();
+        return files.createTempFile("plateau-capture-", ".json").compose(name -> files.open(name, new OpenOptions().setWrite(true))
+                .compose(file -> receive(request, file, limit).eventually(file::close))
+                .transform(received -> received.succeeded() ? Future.succeededFuture(Path.of(name))
+                        : files.delete(name).transform(deleted -> Future.failedFuture(received.cause()))));
+    }
+
+    private static Future<Void> receive(HttpServerRequest request, AsyncFile file, long limit) {
+        Promise<Void> done = Promise.promise();
+        long[] received = {0};
+        file.exceptionHandler(done::tryFail);
+        request.exceptionHandler(done::tryFail);
+        request.endHandler(end -> done.tryComplete());
+        request.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > limit) {
+                done.tryFail(new TooLarge());
+                return;
+            }
+            file.write(chunk);
+            if (file.writeQueueFull()) {
+                request.pause();
+                file.drainHandler(drained -> request.resume());
+            }
+        });
+        request.resume();
+        return done.future();
+    }
+}
