@@ -88,6 +88,24 @@ class LotApiTest extends ServerTest {
     }
 
     @Test
+    void twoBatchesOfAThousandHarvestsOfOneDayGetTwoThousandDistinctLotCodes() {
+        Fixtures.Party picker = fixtures.party("cooperative");
+        long pickerSite = fixtures.site(picker);
+        long pickerTea = fixtures.product(picker, "tea", "kg");
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (int batch = 0; batch < 2; batch++) {
+            JsonArray harvests = new JsonArray();
+            for (int i = 0; i < 1_000; i++) {
+                harvests.add(Fixtures.teaHarvest(pickerTea, pickerSite));
+            }
+            Api.Response registered = api.post("/api/v1/lots", picker.token(), new JsonObject().put("lots", harvests));
+            assertEquals(201, registered.status(), registered.body());
+            registered.json().getJsonArray("items").forEach(lot -> codes.add(((JsonObject) lot).getString("lotCode")));
+        }
+        assertEquals(2_000, codes.size(), "codes drawn at random for one day are drawn again where they clash");
+    }
+
+    @Test
     void refusesAHarvestInTheFuture() {
         String tomorrow = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).toString();
         Api.Response refused = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(tea, site).put("harvestedAt", tomorrow));

@@ -5,8 +5,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.Page;
 import org.plateautrace.model.PageRequest;
@@ -90,9 +92,8 @@ public final class LotService {
                         Access.ownReference(found, Site::partyId, party, "siteId", harvest.siteId());
                         CommodityProfile profile = CommodityProfiles.require(product.info().commodity());
                         Harvest checked = harvest.checkedAgainst(profile, clock.instant());
-                        LotCode code = checked.lotCode() != null ? checked.lotCode()
-                                : LotCode.generate(profile.lotPrefix(), checked.harvestedAt().toLocalDate());
-                        return new Checked(product, checked, code);
+                        return checked.lotCode() != null ? new Checked(product, checked, checked.lotCode(), null)
+                                : new Checked(product, checked, null, profile.lotPrefix()).drawnAgain();
                     }))
                     .recover(error -> Future.failedFuture(at(at, error))));
         }
@@ -102,10 +103,11 @@ public final class LotService {
                     return Future.failedFuture(check.cause());
                 }
             }
-            return pool.withTransaction(tx -> {
+            List<Checked> batch = checks.stream().map(Future::result).toList();
+            return pool.withTransaction(tx -> distinctCodes(tx, batch, CODE_ATTEMPTS).compose(drawn -> {
                 Future<List<Lot>> chain = Future.succeededFuture(new ArrayList<>());
-                for (int i = 0; i < checks.size(); i++) {
-                    Checked c = checks.get(i).result();
+                for (int i = 0; i < drawn.size(); i++) {
+                    Checked c = drawn.get(i);
                     String at = "lots[" + i + "]";
                     chain = chain.compose(done -> write(tx, party, c.product(), c.code(), c.harvest())
                             .recover(error -> Future.failedFuture(UniqueViolation.on(error, LotRepository.CODE_UNIQUE)
@@ -117,14 +119,55 @@ public final class LotService {
                             }));
                 }
                 return chain;
-            });
+            }));
         });
+    }
+
+    /**
+     * The batch with its generated lot codes drawn again where one repeats another of the batch or one
+     * the product already uses (a thousand harvests of one day would otherwise clash about a third of the
+     * time); codes the party gave are kept as they are, and one already used is refused when written.
+     */
+    private Future<List<Checked>> distinctCodes(SqlConnection tx, List<Checked> batch, int attempts) {
+        Set<String> seen = new HashSet<>();
+        List<Checked> drawn = new ArrayList<>(batch.size());
+        for (Checked c : batch) {
+            Checked d = c;
+            while (!seen.add(d.key()) && d.generated()) {
+                d = d.drawnAgain();
+            }
+            drawn.add(d);
+        }
+        List<Checked> generated = drawn.stream().filter(Checked::generated).toList();
+        if (generated.isEmpty()) {
+            return Future.succeededFuture(drawn);
+        }
+        return lots.codesTaken(tx, generated.stream().map(c -> c.product().id()).toList(),
+                generated.stream().map(c -> c.code().value()).toList()).compose(taken -> {
+                    if (taken.isEmpty() || attempts <= 1) {
+                        return Future.succeededFuture(drawn);
+                    }
+                    return distinctCodes(tx, drawn.stream().map(c -> c.generated() && taken.contains(c.key()) ? c.drawnAgain() : c)
+                            .toList(), attempts - 1);
+                });
     }
 
     /** Harvests one batch may register. */
     public static final int MAX_BATCH = 1_000;
 
-    private record Checked(Product product, Harvest harvest, LotCode code) {
+    /** A checked harvest with its lot code; {@code prefix} is set when the code is generated (and may be drawn again). */
+    private record Checked(Product product, Harvest harvest, LotCode code, String prefix) {
+        boolean generated() {
+            return prefix != null;
+        }
+
+        Checked drawnAgain() {
+            return new Checked(product, harvest, LotCode.generate(prefix, harvest.harvestedAt().toLocalDate()), prefix);
+        }
+
+        String key() {
+            return product.id() + "/" + code.value();
+        }
     }
 
     private static Throwable at(String at, Throwable error) {

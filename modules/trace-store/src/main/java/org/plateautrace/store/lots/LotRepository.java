@@ -8,7 +8,10 @@ import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.plateautrace.model.Page;
 import org.plateautrace.model.PageRequest;
 import org.plateautrace.model.codes.Gtin;
@@ -43,6 +46,19 @@ public final class LotRepository {
                     Row row = rows.iterator().next();
                     return new Lot(row.getLong("id"), partyId, gtin, lotCode, harvest,
                             row.getOffsetDateTime("created_at").toInstant());
+                });
+    }
+
+    /** Which of these (product id, lot code) pairs are already used, as "productId/lotCode". */
+    public Future<Set<String>> codesTaken(SqlClient tx, List<Long> productIds, List<String> lotCodes) {
+        return tx.preparedQuery("SELECT l.product_id || '/' || l.lot_code AS taken FROM lot l "
+                        + "JOIN unnest($1::bigint[], $2::text[]) AS c(product_id, lot_code) "
+                        + "ON l.product_id = c.product_id AND l.lot_code = c.lot_code")
+                .execute(Tuple.tuple().addArrayOfLong(productIds.toArray(new Long[0])).addArrayOfString(lotCodes.toArray(new String[0])))
+                .map(rows -> {
+                    Set<String> taken = new HashSet<>();
+                    rows.forEach(row -> taken.add(row.getString("taken")));
+                    return taken;
                 });
     }
 
