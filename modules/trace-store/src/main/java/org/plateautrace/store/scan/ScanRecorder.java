@@ -26,8 +26,11 @@ import org.plateautrace.model.scan.ScanSignals.Scan;
 public final class ScanRecorder {
     /** At most this many scans go in one statement. */
     public static final int MAX_BATCH = 256;
-    /** At most this many statements are out at once; more scans wait for one of them. */
-    private static final int MAX_SENDING = 2;
+    /**
+     * At most this many statements are out at once; more scans wait for one of them. With commits flushed
+     * to disk, one at a time put twice as many scans in each flush as two did, and answered more of them.
+     */
+    private static final int MAX_SENDING = 1;
 
     /** One scan to record; a null serial means the lot-level code. */
     public record NewScan(long lotId, String gtin, String serial, String region, byte[] clientHash, String agentClass) {
