@@ -250,8 +250,8 @@ class EventApiTest extends ServerTest {
         JsonObject batch = api.post("/api/v1/lots/" + harvest + "/codes", coop.token(), new JsonObject().put("count", 12)).json();
         JsonArray serials = new JsonArray(api.get(batch.getJsonObject("links").getString("csv"), coop.token()).body().lines().skip(1)
                 .map(line -> line.split(",")[0]).toList());
-        String caseSscc = sscc("00695123400000001");
-        String pallet = sscc("00695123400000099");
+        String caseSscc = Fixtures.sscc("00695123400000001");
+        String pallet = Fixtures.sscc("00695123400000099");
 
         JsonObject packed = fixtures.event(coop, new JsonObject().put("type", "packing").put("time", "2026-05-03T08:00:00+08:00")
                 .put("lotId", harvest).put("sscc", caseSscc).put("serials", serials));
@@ -275,10 +275,6 @@ class EventApiTest extends ServerTest {
         assertEquals(201, api.post("/api/v1/events", coop.token(), new JsonObject().put("type", "unpacking")
                 .put("time", "2026-05-04T08:00:00+08:00").put("lotId", harvest).put("sscc", caseSscc)
                 .put("serials", new JsonArray().add(serials.getString(0)))).status());
-    }
-
-    private static String sscc(String first17) {
-        return first17 + org.plateautrace.model.codes.Gs1CheckDigit.compute(first17);
     }
 
     private long harvest(double kilograms) {
