@@ -5,6 +5,7 @@ import { t, lang, setLang } from './i18n.js';
 import { apiForm, field, input } from './form.js';
 import { lotsView, harvestView, lotView } from './lots.js';
 import { processView, shipView, receiveView, readingsView, labView } from './flows.js';
+import { packView } from './packing.js';
 import { traceView } from './trace.js';
 import { dashboardView } from './dashboard.js';
 import { peopleView } from './people.js';
@@ -16,7 +17,7 @@ let generation = 0;
 
 const ROUTES = [
   [/^#\/lots$/, lotsView], [/^#\/harvest$/, harvestView], [/^#\/lots\/(\d+)$/, lotView],
-  [/^#\/process$/, processView], [/^#\/ship$/, shipView], [/^#\/receive$/, receiveView],
+  [/^#\/process$/, processView], [/^#\/pack(?:\/(\d+))?$/, packView], [/^#\/ship$/, shipView], [/^#\/receive$/, receiveView],
   [/^#\/readings$/, readingsView], [/^#\/lab$/, labView],
   [/^#\/trace\/(\d+)(?:\/(backward|forward))?$/, traceView], [/^#\/dashboard$/, dashboardView], [/^#\/people$/, peopleView]
 ];
@@ -27,7 +28,7 @@ function menu() {
   const people = caller.scope === 'manage' && caller.partyId ? [['#/people', 'navPeople']] : [];
   if (caller.role !== 'party') return [['#/dashboard', 'navDashboard'], ['#/lots', 'navLots'], ...people];
   if (caller.scope === 'read') return [['#/lots', 'navLots']];
-  return [['#/lots', 'navLots'], ['#/harvest', 'navHarvest'], ['#/process', 'navProcess'], ['#/ship', 'navShip'],
+  return [['#/lots', 'navLots'], ['#/harvest', 'navHarvest'], ['#/process', 'navProcess'], ['#/pack', 'navPack'], ['#/ship', 'navShip'],
     ['#/receive', 'navReceive'], ['#/readings', 'navReadings'], ['#/lab', 'navLab'], ...people];
 }
 

@@ -6,8 +6,8 @@ import { t, name } from './i18n.js';
 import { apiForm, field, input, select, values } from './form.js';
 import * as data from './data.js';
 
-const when = () => field('time', t('time'), input('datetime-local', { value: nowLocal(), 'data-kind': 'offset' }));
-const lotOptions = lots => lots.map(l => ({ value: l.id, label: `${l.lotCode} · ${name({ zh: l.productZh, en: l.productEn })} (${l.held} ${l.unit})` }));
+export const when = () => field('time', t('time'), input('datetime-local', { value: nowLocal(), 'data-kind': 'offset' }));
+export const lotOptions = lots => lots.map(l => ({ value: l.id, label: `${l.lotCode} · ${name({ zh: l.productZh, en: l.productEn })} (${l.held} ${l.unit})` }));
 const event = (type, f) => post('/events', { type, ...values(f, withOffset) });
 
 export async function processView(app) {

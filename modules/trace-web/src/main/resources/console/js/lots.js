@@ -80,8 +80,8 @@ function attributeControl(attribute, kept) {
 
 export async function lotView(app, id) {
   const lot = await get(`/lots/${id}`);
-  const [products, commodities, trace] = await Promise.all([data.products().catch(() => []), data.commodities(),
-    get(`/lots/${id}/trace?direction=backward`).catch(() => null)]);
+  const [products, commodities, trace, packing] = await Promise.all([data.products().catch(() => []), data.commodities(),
+    get(`/lots/${id}/trace?direction=backward`).catch(() => null), get(`/lots/${id}/packing`).catch(() => null)]);
   const traced = trace && trace.lots.find(l => l.id === lot.id);
   lot.recalled = traced ? traced.recalled : false;
   lot.recallReason = traced ? traced.recallReason : null;
@@ -100,6 +100,9 @@ export async function lotView(app, id) {
     h('div', { class: 'card' }, facts),
     h('div', { class: 'card' }, h('h2', { text: t('qr') }),
       h('img', { class: 'qr', src: `/api/v1/lots/${lot.id}/qr.svg?size=360`, alt: lot.digitalLink, width: 180, height: 180 })),
+    packing && (packing.codes || packing.cases.length) ? h('div', { class: 'card', id: 'lot-packing' }, h('h2', { text: t('casesTitle') }),
+      h('p', { text: t('packedCount', packing.packed, packing.codes, packing.cases.length) }),
+      mine && caller.scope !== 'read' ? h('a', { class: 'button', href: `#/pack/${lot.id}`, text: t('packThisLot') }) : null) : null,
     h('p', {}, h('a', { class: 'button', href: `#/trace/${lot.id}/backward`, text: t('trace') }), ' ',
       h('a', { href: `/api/v1/lots/${lot.id}/history.csv`, text: t('history') }))
   ];
