@@ -50,7 +50,9 @@ class ConsoleBrowserTest extends ServerTest {
         Walk(HeadlessChromium browser, String lang) {
             this.browser = browser;
             this.lang = lang;
+            // a list that re-renders while a condition reads it answers a stale element: read it again
             this.wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+            this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             this.suffix = lang.equals("zh") ? "" : "-en-desktop";
         }
 
