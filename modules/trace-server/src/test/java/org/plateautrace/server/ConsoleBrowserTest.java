@@ -195,10 +195,24 @@ class ConsoleBrowserTest extends ServerTest {
             wait.until(d -> d.findElements(By.cssSelector("#cases tr[data-sscc='" + pallet + "']")).isEmpty());
             assertFalse(browser.driver.findElement(By.cssSelector("#cases tr[data-sscc='" + firstCase + "']")).getText().contains(pallet));
 
-            // the lot page counts the packed codes
-            go("#/lots/" + lot);
+            // the lot page counts the packed codes; after a reload it still lists both code batches with their
+            // downloads, and offers the lot's QR code as PNG and SVG files that download with the session cookie
+            open("/console/#/lots/" + lot);
             WebElement lotPacking = waitFor(By.id("lot-packing"));
             assertTrue(lotPacking.getText().contains("36"), lotPacking.getText());
+            assertEquals(2, waitFor(By.id("code-batches")).findElements(By.cssSelector("a[href$='/labels.pdf']")).size());
+            assertEquals(2, browser.driver.findElements(By.cssSelector("#code-batches a[href$='/codes.csv']")).size());
+            assertTrue(browser.driver.findElement(By.id("code-batches")).getText().contains("10000"),
+                    browser.driver.findElement(By.id("code-batches")).getText());
+            for (String format : new String[]{"png", "svg"}) {
+                WebElement download = browser.driver.findElement(By.cssSelector("#qr-downloads a[href*='/qr." + format + "']"));
+                assertTrue(download.isDisplayed());
+                assertEquals("qr-", download.getAttribute("download").substring(0, 3));
+                Object type = ((JavascriptExecutor) browser.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('Content-Type')), e => done(String(e)));",
+                        download.getAttribute("href"));
+                assertEquals(format.equals("png") ? "200 image/png" : "200 image/svg+xml", type);
+            }
             go("#/ship");
             WebElement ship = waitFor(By.id("ship-form"));
             new Select(ship.findElement(By.name("lotId"))).selectByValue(Long.toString(lot));
