@@ -5,6 +5,7 @@ import { get, post, withOffset, nowLocal } from './api.js';
 import { t, name } from './i18n.js';
 import { apiForm, field, input, select, values } from './form.js';
 import * as data from './data.js';
+import { state } from './app.js';
 
 export const when = () => field('time', t('time'), input('datetime-local', { value: nowLocal(), 'data-kind': 'offset' }));
 export const lotOptions = lots => lots.map(l => ({ value: l.id, label: `${l.lotCode} · ${name({ zh: l.productZh, en: l.productEn })} (${l.held} ${l.unit})` }));
@@ -170,9 +171,13 @@ const TESTS = ['pesticide_residue', 'veterinary_drug_residue', 'quarantine', 'mo
 export async function labView(app) {
   const [holdings, parties] = await Promise.all([data.holdings(), data.parties()]);
   const labs = parties.filter(p => p.kind === 'lab');
+  // a lab holds no lots: it types the lot number its sample came with, and records as itself
+  const self = state.session.caller.partyId;
+  const lot = holdings.length ? select(lotOptions(holdings), { 'data-kind': 'number' })
+    : input('number', { min: '1', step: '1', 'data-kind': 'number' });
   const form = apiForm([
-    field('lotId', t('lot'), select(lotOptions(holdings), { 'data-kind': 'number' })),
-    field('labPartyId', t('labParty'), select(labs.map(p => ({ value: p.id, label: p.name })), { 'data-kind': 'number' })),
+    field('lotId', holdings.length ? t('lot') : t('lotNumber'), lot),
+    field('labPartyId', t('labParty'), select(labs.map(p => ({ value: p.id, label: p.name, selected: p.id === self })), { 'data-kind': 'number' })),
     field('reportNumber', t('reportNumber'), input('text', { maxlength: '100' })),
     field('test', t('test'), select(TESTS.map(x => ({ value: x, label: t('test_' + x) })))),
     field('result', t('result'), input('text', { maxlength: '200' })),

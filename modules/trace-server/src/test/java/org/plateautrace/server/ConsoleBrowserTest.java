@@ -81,6 +81,7 @@ class ConsoleBrowserTest extends ServerTest {
             assertFits();
             browser.screenshot("console-signin" + suffix + ".png");
             signIn(coopLogin);
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#nav a[href='#/harvest']")).size(), "a cooperative harvests");
             go("#/harvest");
             WebElement form = waitFor(By.id("harvest-form"));
             new Select(form.findElement(By.name("productId"))).selectByValue(Long.toString(tea));
@@ -227,8 +228,13 @@ class ConsoleBrowserTest extends ServerTest {
             awaitResult(ship);
             signOut();
 
-            // the processor receives the shipment and processes the leaf into black tea
+            // the processor receives the shipment and processes the leaf into black tea; it harvests nothing, so its
+            // menu does not offer harvest registration
             signIn(processorLogin);
+            String processorMenu = browser.driver.findElement(By.id("nav")).getText();
+            assertFalse(processorMenu.contains(lang.equals("en") ? "Register harvest" : "登记采收"), processorMenu);
+            assertEquals(0, browser.driver.findElements(By.cssSelector("#nav a[href='#/harvest']")).size());
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#nav a[href='#/process']")).size());
             go("#/receive");
             WebElement receive = waitFor(By.cssSelector("form.receive-form"));
             setTime(receive.findElement(By.name("time")), 3);
