@@ -1,7 +1,7 @@
 // Processor and carrier screens: a processing batch in one form, shipping, receiving, logger readings from a
 // CSV file (read in the browser, sent in chunks with a progress bar) and lab results. Each is one POST /events.
 import { h, show } from './dom.js';
-import { get, post, withOffset, nowLocal } from './api.js';
+import { get, post, withOffset, nowLocal, Problem } from './api.js';
 import { t, name } from './i18n.js';
 import { apiForm, field, input, select, values } from './form.js';
 import * as data from './data.js';
@@ -140,7 +140,7 @@ export async function readingsView(app) {
   const CHUNK = 2000;
   const form = apiForm([field('shipmentId', t('shipment'), shipment), field('readings', t('csvFile'), file), progress, status],
     t('upload'), async f => {
-      if (!file.files[0]) throw Object.assign(new Error(t('csvFile')), {});
+      if (!file.files[0]) throw new Problem(400, { detail: t('noCsvChosen'), field: 'readings' });
       const readings = parseReadings(await file.files[0].text());
       status.textContent = t('parsed', readings.length);
       progress.hidden = false;
