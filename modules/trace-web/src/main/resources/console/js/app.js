@@ -5,6 +5,7 @@ import { t, lang, setLang } from './i18n.js';
 import { apiForm, field, input } from './form.js';
 import { lotsView, harvestView, lotView } from './lots.js';
 import { processView, shipView, receiveView, readingsView, labView } from './flows.js';
+import { packView } from './packing.js';
 import { traceView } from './trace.js';
 import { dashboardView } from './dashboard.js';
 import { peopleView } from './people.js';
@@ -16,19 +17,34 @@ let generation = 0;
 
 const ROUTES = [
   [/^#\/lots$/, lotsView], [/^#\/harvest$/, harvestView], [/^#\/lots\/(\d+)$/, lotView],
-  [/^#\/process$/, processView], [/^#\/ship$/, shipView], [/^#\/receive$/, receiveView],
+  [/^#\/process$/, processView], [/^#\/pack(?:\/(\d+))?$/, packView], [/^#\/ship$/, shipView], [/^#\/receive$/, receiveView],
   [/^#\/readings$/, readingsView], [/^#\/lab$/, labView],
   [/^#\/trace\/(\d+)(?:\/(backward|forward))?$/, traceView], [/^#\/dashboard$/, dashboardView], [/^#\/people$/, peopleView]
 ];
+
+// What each kind of party does: producers harvest, process, pack and ship; a processor does all but harvest; a
+// retailer receives, ships on and logs its stores; a carrier uploads its shipments' logger readings; a lab records
+// results. The API decides what is allowed; the menu only leaves out what a party of that kind never does.
+const LOTS = ['#/lots', 'navLots'], HARVEST = ['#/harvest', 'navHarvest'], PROCESS = ['#/process', 'navProcess'],
+  PACK = ['#/pack', 'navPack'], SHIP = ['#/ship', 'navShip'], RECEIVE = ['#/receive', 'navReceive'],
+  READINGS = ['#/readings', 'navReadings'], LAB = ['#/lab', 'navLab'];
+const PRODUCER = [LOTS, HARVEST, PROCESS, PACK, SHIP, RECEIVE, READINGS, LAB];
+const BY_KIND = {
+  cooperative: PRODUCER, enterprise: PRODUCER,
+  processor: [LOTS, PROCESS, PACK, SHIP, RECEIVE, READINGS, LAB],
+  retailer: [LOTS, RECEIVE, SHIP, READINGS, LAB],
+  carrier: [READINGS, LOTS],
+  lab: [LAB, LOTS]
+};
 
 function menu() {
   const caller = state.session && state.session.caller;
   if (!caller) return [];
   const people = caller.scope === 'manage' && caller.partyId ? [['#/people', 'navPeople']] : [];
-  if (caller.role !== 'party') return [['#/dashboard', 'navDashboard'], ['#/lots', 'navLots'], ...people];
-  if (caller.scope === 'read') return [['#/lots', 'navLots']];
-  return [['#/lots', 'navLots'], ['#/harvest', 'navHarvest'], ['#/process', 'navProcess'], ['#/ship', 'navShip'],
-    ['#/receive', 'navReceive'], ['#/readings', 'navReadings'], ['#/lab', 'navLab'], ...people];
+  if (caller.role !== 'party') return [['#/dashboard', 'navDashboard'], LOTS, ...people];
+  if (caller.scope === 'read') return [LOTS];
+  const user = state.session.user;
+  return [...(BY_KIND[user && user.partyKind] || PRODUCER), ...people];
 }
 
 function chrome() {
@@ -44,9 +60,10 @@ function chrome() {
     h('a', { href, class: location.hash.startsWith(href) ? 'active' : undefined, text: t(key) })));
 }
 
+/** The first thing the menu offers: the dashboard, the lots, or a carrier's readings and a lab's results. */
 function home() {
-  const caller = state.session && state.session.caller;
-  return caller && caller.role !== 'party' ? '#/dashboard' : '#/lots';
+  const first = menu()[0];
+  return first ? first[0] : '#/lots';
 }
 
 async function route() {

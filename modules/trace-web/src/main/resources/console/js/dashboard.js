@@ -31,6 +31,9 @@ function list(title, rows, render, id, total = rows.length) {
     rows.length ? h('ul', {}, rows.slice(0, 20).map(r => h('li', {}, render(r)))) : h('p', { class: 'muted', text: t('nothing') }));
 }
 
+/** The words for a stored code (feedback category, certificate type), or the code itself when there are none. */
+const word = (prefix, code) => { const key = prefix + String(code).toLowerCase(); const text = t(key); return text === key ? code : text; };
+
 const lotLink = (id, code) => h('a', { href: `#/lots/${id}`, text: code || '#' + id });
 
 export async function dashboardView(app) {
@@ -41,11 +44,11 @@ export async function dashboardView(app) {
       barChart(t('lotsByCommodity'), sum(board.lotsByCommodityAndCounty, 'commodity', 'lots').map(([k, v]) => [commodityName(k), v])),
       barChart(t('lotsByCounty'), sum(board.lotsByCommodityAndCounty, 'county', 'lots')),
       barChart(t('scansByRegion'), board.scansByRegion.map(r => [r.region || t('unknownRegion'), Number(r.scans)])),
-      barChart(t('feedbackByCategory'), board.feedbackByCategory.map(r => [r.category, Number(r.reports)]))),
+      barChart(t('feedbackByCategory'), board.feedbackByCategory.map(r => [word('fb_', r.category), Number(r.reports)]))),
     list(t('recalls'), board.recalls, r => [lotLink(r.id, r.lotCode), ` · ${name({ zh: r.productZh, en: r.productEn })} · ${r.ownerName} · ${r.reason}`], 'dash-recalls'),
-    list(t('certificatesExpiring'), board.certificatesExpiring, r => `${r.validTo} · ${r.type} ${r.number} · ${r.ownerName}`, 'dash-certificates'),
+    list(t('certificatesExpiring'), board.certificatesExpiring, r => `${r.validTo} · ${word('cert_', r.type)} ${r.number} · ${r.ownerName}`, 'dash-certificates'),
     list(t('coldChainExcursions'), board.coldChainExcursions, r => [lotLink(r.lotId), ` · #${r.id} ${r.from.name} → ${r.to.name}`], 'dash-coldchain',
       board.coldChainBrokenShipments),
     list(t('suspiciousCodes'), board.suspiciousCodes, r => [lotLink(r.lotId, r.lotCode), ` /21/${r.serial} · ${r.scans} ${t('scans')} · ${r.regions} ${t('regions')}`], 'dash-suspicious'),
-    list(t('feedback'), board.feedback, r => [lotLink(r.lotId, r.lotCode), ` · ${r.category} · ${r.text}`], 'dash-feedback'));
+    list(t('feedback'), board.feedback, r => [lotLink(r.lotId, r.lotCode), ` · ${word('fb_', r.category)} · ${r.text}`], 'dash-feedback'));
 }

@@ -1,13 +1,14 @@
 // Processor and carrier screens: a processing batch in one form, shipping, receiving, logger readings from a
 // CSV file (read in the browser, sent in chunks with a progress bar) and lab results. Each is one POST /events.
 import { h, show } from './dom.js';
-import { get, post, withOffset, nowLocal } from './api.js';
+import { get, post, withOffset, nowLocal, Problem } from './api.js';
 import { t, name } from './i18n.js';
 import { apiForm, field, input, select, values } from './form.js';
 import * as data from './data.js';
+import { state } from './app.js';
 
-const when = () => field('time', t('time'), input('datetime-local', { value: nowLocal(), 'data-kind': 'offset' }));
-const lotOptions = lots => lots.map(l => ({ value: l.id, label: `${l.lotCode} · ${name({ zh: l.productZh, en: l.productEn })} (${l.held} ${l.unit})` }));
+export const when = () => field('time', t('time'), input('datetime-local', { value: nowLocal(), 'data-kind': 'offset' }));
+export const lotOptions = lots => lots.map(l => ({ value: l.id, label: `${l.lotCode} · ${name({ zh: l.productZh, en: l.productEn })} (${l.held} ${l.unit})` }));
 const event = (type, f) => post('/events', { type, ...values(f, withOffset) });
 
 export async function processView(app) {
@@ -139,7 +140,7 @@ export async function readingsView(app) {
   const CHUNK = 2000;
   const form = apiForm([field('shipmentId', t('shipment'), shipment), field('readings', t('csvFile'), file), progress, status],
     t('upload'), async f => {
-      if (!file.files[0]) throw Object.assign(new Error(t('csvFile')), {});
+      if (!file.files[0]) throw new Problem(400, { detail: t('noCsvChosen'), field: 'readings' });
       const readings = parseReadings(await file.files[0].text());
       status.textContent = t('parsed', readings.length);
       progress.hidden = false;
@@ -170,9 +171,13 @@ const TESTS = ['pesticide_residue', 'veterinary_drug_residue', 'quarantine', 'mo
 export async function labView(app) {
   const [holdings, parties] = await Promise.all([data.holdings(), data.parties()]);
   const labs = parties.filter(p => p.kind === 'lab');
+  // a lab holds no lots: it types the lot number its sample came with, and records as itself
+  const self = state.session.caller.partyId;
+  const lot = holdings.length ? select(lotOptions(holdings), { 'data-kind': 'number' })
+    : input('number', { min: '1', step: '1', 'data-kind': 'number' });
   const form = apiForm([
-    field('lotId', t('lot'), select(lotOptions(holdings), { 'data-kind': 'number' })),
-    field('labPartyId', t('labParty'), select(labs.map(p => ({ value: p.id, label: p.name })), { 'data-kind': 'number' })),
+    field('lotId', holdings.length ? t('lot') : t('lotNumber'), lot),
+    field('labPartyId', t('labParty'), select(labs.map(p => ({ value: p.id, label: p.name, selected: p.id === self })), { 'data-kind': 'number' })),
     field('reportNumber', t('reportNumber'), input('text', { maxlength: '100' })),
     field('test', t('test'), select(TESTS.map(x => ({ value: x, label: t('test_' + x) })))),
     field('result', t('result'), input('text', { maxlength: '200' })),

@@ -2,7 +2,7 @@
 // and one lot with its QR code, pack codes, label sheets, trace and recall.
 import { h, show } from './dom.js';
 import { get, post, withOffset, nowLocal } from './api.js';
-import { t, name } from './i18n.js';
+import { t, name, lang } from './i18n.js';
 import { apiForm, field, input, select, values } from './form.js';
 import * as data from './data.js';
 import { state } from './app.js';
@@ -80,14 +80,15 @@ function attributeControl(attribute, kept) {
 
 export async function lotView(app, id) {
   const lot = await get(`/lots/${id}`);
-  const [products, commodities, trace] = await Promise.all([data.products().catch(() => []), data.commodities(),
-    get(`/lots/${id}/trace?direction=backward`).catch(() => null)]);
+  const caller = state.session.caller;
+  const mine = caller.role === 'party' && caller.partyId === lot.partyId;
+  const [products, commodities, trace, packing, batches] = await Promise.all([data.products().catch(() => []), data.commodities(),
+    get(`/lots/${id}/trace?direction=backward`).catch(() => null), get(`/lots/${id}/packing`).catch(() => null),
+    mine ? get(`/lots/${id}/code-batches`).then(answer => answer.items).catch(() => []) : []]);
   const traced = trace && trace.lots.find(l => l.id === lot.id);
   lot.recalled = traced ? traced.recalled : false;
   lot.recallReason = traced ? traced.recallReason : null;
   const product = products.find(p => p.id === lot.productId);
-  const caller = state.session.caller;
-  const mine = caller.role === 'party' && caller.partyId === lot.partyId;
   const facts = h('dl', { class: 'facts' },
     h('dt', { text: t('product') }), h('dd', { text: product ? name(product.name) : '#' + lot.productId }),
     h('dt', { text: t('quantity') }), h('dd', { text: qty(lot.quantity) }),
@@ -99,11 +100,19 @@ export async function lotView(app, id) {
     lot.recalled ? h('p', { class: 'alert', id: 'recalled', text: t('recalled') + (lot.recallReason ? ': ' + lot.recallReason : '') }) : null,
     h('div', { class: 'card' }, facts),
     h('div', { class: 'card' }, h('h2', { text: t('qr') }),
-      h('img', { class: 'qr', src: `/api/v1/lots/${lot.id}/qr.svg?size=360`, alt: lot.digitalLink, width: 180, height: 180 })),
+      h('img', { class: 'qr', src: `/api/v1/lots/${lot.id}/qr.svg?size=360`, alt: lot.digitalLink, width: 180, height: 180 }),
+      // same-origin GETs carry the session cookie, so plain download links work
+      h('p', { id: 'qr-downloads' },
+        h('a', { href: `/api/v1/lots/${lot.id}/qr.png?size=1024&ec=Q`, download: `qr-${lot.lotCode}.png`, text: t('qrPng') }), ' · ',
+        h('a', { href: `/api/v1/lots/${lot.id}/qr.svg?ec=Q`, download: `qr-${lot.lotCode}.svg`, text: t('qrSvg') }))),
+    packing && (packing.codes || packing.cases.length) ? h('div', { class: 'card', id: 'lot-packing' }, h('h2', { text: t('casesTitle') }),
+      h('p', { text: t('packedCount', packing.packed, packing.codes, packing.cases.length) }),
+      mine && caller.scope !== 'read' ? h('a', { class: 'button', href: `#/pack/${lot.id}`, text: t('packThisLot') }) : null) : null,
     h('p', {}, h('a', { class: 'button', href: `#/trace/${lot.id}/backward`, text: t('trace') }), ' ',
       h('a', { href: `/api/v1/lots/${lot.id}/history.csv`, text: t('history') }))
   ];
-  if (mine && caller.scope !== 'read') sections.push(codesForm(lot));
+  if (mine && caller.scope !== 'read') sections.push(codesForm(lot, batches));
+  else if (mine && batches.length) sections.push(h('div', { class: 'card' }, h('h2', { text: t('codeBatches') }), batchList(lot, batches)));
   if ((mine && caller.scope !== 'read') || caller.role === 'regulator') sections.push(recallForm(lot));
   show(app, sections);
 }
@@ -119,8 +128,8 @@ function attributeLabel(commodities, product, key) {
 const CODES_PER_BATCH = 10000;
 const MAX_CODES = 100000;
 
-function codesForm(lot) {
-  const links = h('ul', { class: 'batches' });
+function codesForm(lot, earlier) {
+  const links = batchList(lot, earlier);
   const progress = h('progress', { max: 1, value: 0, hidden: true });
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const form = apiForm([h('h2', { text: t('issueCodes') }),
@@ -137,7 +146,7 @@ function codesForm(lot) {
       status.textContent = t('issuing', issued, total, Math.floor(100 * issued / total));
       const batch = await post(`/lots/${lot.id}/codes`, { count });
       batches.push(batch);
-      links.append(batchLinks(lot, batch));
+      links.prepend(batchLinks(lot, batch));
       issued += count;
       progress.value = issued;
     }
@@ -151,8 +160,13 @@ function codesForm(lot) {
   return form;
 }
 
+/** The lot's code batches, newest first, each with its label sheet and CSV downloads (same-origin GETs: the cookie goes along). */
+function batchList(lot, batches) {
+  return h('ul', { class: 'batches', id: 'code-batches' }, batches.map(batch => batchLinks(lot, batch)));
+}
+
 function batchLinks(lot, batch) {
-  return h('li', {}, t('batchCodes', batch.count), ' ',
+  return h('li', {}, t('batchCodes', batch.count, new Date(batch.createdAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')), ' ',
     h('a', { href: batch.links.labels, download: `labels-${lot.lotCode}-${batch.id}.pdf`, text: t('labels') }), ' · ',
     h('a', { href: batch.links.csv, download: `codes-${lot.lotCode}-${batch.id}.csv`, text: t('codesCsv') }));
 }

@@ -151,6 +151,27 @@ class CodeApiTest extends ServerTest {
     }
 
     @Test
+    void listsALotsCodeBatchesNewestFirstWithTheirDownloadsForTheOwnerOnly() {
+        long lot = lot(10).getLong("id");
+        long first = api.post("/api/v1/lots/" + lot + "/codes", coop.token(), new JsonObject().put("count", 3)).json().getLong("id");
+        long second = api.post("/api/v1/lots/" + lot + "/codes", coop.token(), new JsonObject().put("count", 2)).json().getLong("id");
+
+        Api.Response listed = api.get("/api/v1/lots/" + lot + "/code-batches", coop.token());
+        assertEquals(200, listed.status(), listed.body());
+        io.vertx.core.json.JsonArray items = listed.json().getJsonArray("items");
+        assertEquals(List.of(second, first), items.stream().map(item -> ((JsonObject) item).getLong("id")).toList());
+        JsonObject older = items.getJsonObject(1);
+        assertEquals(3, older.getInteger("count"));
+        assertNotNull(older.getString("createdAt"));
+        assertEquals(3, api.get(older.getJsonObject("links").getString("csv"), coop.token()).body().lines().count() - 1);
+        assertEquals(200, api.get(older.getJsonObject("links").getString("labels"), coop.token()).status());
+
+        assertEquals(403, api.get("/api/v1/lots/" + lot + "/code-batches", fixtures.party("regulator").token()).status());
+        assertEquals(403, api.get("/api/v1/lots/" + lot + "/code-batches", fixtures.party("cooperative").token()).status());
+        assertEquals(404, api.get("/api/v1/lots/999999/code-batches", coop.token()).status());
+    }
+
+    @Test
     void labelSheetCarriesAScannableLabelPerCodeWithChineseText() throws Exception {
         long lot = lot(10).getLong("id");
         JsonObject batch = api.post("/api/v1/lots/" + lot + "/codes", coop.token(), new JsonObject().put("count", 30)).json();

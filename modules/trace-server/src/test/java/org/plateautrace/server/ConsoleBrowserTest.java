@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The operator console in a real headless Chromium: a cooperative registers a harvest and ships it, a processor
+ * The operator console in a real headless Chromium: a cooperative registers a harvest, packs it and ships it, a processor
  * receives and processes it and sees it in the trace graph, a regulator recalls the harvest and a shopper's scan
  * shows the recall. Once in Chinese on a 360 px phone, once in English on a desktop; screenshots go to docs/.
  */
@@ -50,7 +50,9 @@ class ConsoleBrowserTest extends ServerTest {
         Walk(HeadlessChromium browser, String lang) {
             this.browser = browser;
             this.lang = lang;
+            // a list that re-renders while a condition reads it answers a stale element: read it again
             this.wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
+            this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             this.suffix = lang.equals("zh") ? "" : "-en-desktop";
         }
 
@@ -79,6 +81,7 @@ class ConsoleBrowserTest extends ServerTest {
             assertFits();
             browser.screenshot("console-signin" + suffix + ".png");
             signIn(coopLogin);
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#nav a[href='#/harvest']")).size(), "a cooperative harvests");
             go("#/harvest");
             WebElement form = waitFor(By.id("harvest-form"));
             new Select(form.findElement(By.name("productId"))).selectByValue(Long.toString(tea));
@@ -130,6 +133,87 @@ class ConsoleBrowserTest extends ServerTest {
             assertEquals(2, sheets.size(), "10,003 codes come as a batch of 10,000 and one of 3, a label sheet each");
             assertFits();
             browser.screenshot("console-lot" + suffix + ".png");
+
+            // it packs the next 24 unpacked codes into a case; a wrong check digit is refused at the SSCC and nothing
+            // typed is lost; typing the SSCC's first 17 digits adds the check digit
+            String firstCase = Fixtures.sscc(String.format("006951234%08d", coop.id() * 10 + 1));
+            String secondCase = Fixtures.sscc(String.format("006951234%08d", coop.id() * 10 + 2));
+            String pallet = Fixtures.sscc(String.format("006951234%08d", coop.id() * 10 + 3));
+            go("#/pack/" + lot);
+            WebElement pack = waitFor(By.id("pack-form"));
+            waitFor(By.cssSelector("#cases h2"));
+            assertEquals(Long.toString(lot), new Select(pack.findElement(By.name("lotId"))).getFirstSelectedOption().getAttribute("value"));
+            setTime(pack.findElement(By.name("time")), 4.5);
+            pack.findElement(By.name("sscc")).sendKeys(firstCase.substring(0, 17) + (char) ('0' + (firstCase.charAt(17) - '0' + 1) % 10));
+            pack.findElement(By.id("fill-next")).click();
+            wait.until(d -> pack.findElement(By.name("serials")).getAttribute("value").lines().count() == 24);
+            pack.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement ssccError = wait.until(d -> {
+                WebElement error = d.findElement(By.cssSelector("[data-field='sscc'] .error"));
+                return error.getText().isBlank() ? null : error;
+            });
+            assertTrue(ssccError.getText().contains("expected " + firstCase.charAt(17)), ssccError.getText());
+            assertEquals(24, pack.findElement(By.name("serials")).getAttribute("value").lines().count(), "nothing typed is lost");
+            pack.findElement(By.name("sscc")).clear();
+            pack.findElement(By.name("sscc")).sendKeys(firstCase.substring(0, 17));
+            assertTrue(pack.findElement(By.id("sscc-full")).getText().contains(firstCase), pack.findElement(By.id("sscc-full")).getText());
+            pack.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(pack);
+            assertTrue(pack.findElement(By.cssSelector(".form-result")).getText().contains(firstCase), pack.getText());
+            wait.until(d -> d.findElements(By.cssSelector("#cases tr[data-sscc='" + firstCase + "']")).size() == 1);
+
+            // a second case: one pack scanned as its Digital Link, eleven more of the next unpacked codes
+            JsonObject lotJson = api.get("/api/v1/lots/" + lot, coop.token()).json();
+            String scanned = api.get("/api/v1/lots/" + lot + "/packing?next=1", coop.token()).json().getJsonArray("next").getString(0);
+            pack.findElement(By.name("sscc")).sendKeys(secondCase);
+            pack.findElement(By.name("serials")).sendKeys(lotJson.getString("digitalLink") + "/21/" + scanned + "\n");
+            pack.findElement(By.id("next-count")).clear();
+            pack.findElement(By.id("next-count")).sendKeys("11");
+            pack.findElement(By.id("fill-next")).click();
+            wait.until(d -> pack.findElement(By.name("serials")).getAttribute("value").lines().count() == 12);
+            pack.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(pack);
+            JsonObject packing = api.get("/api/v1/lots/" + lot + "/packing", coop.token()).json();
+            assertEquals(36, packing.getInteger("packed"), "two cases, none of their codes twice");
+
+            // both cases onto a pallet: the list shows which pallet each case is on
+            pack.findElement(By.name("sscc")).sendKeys(pallet.substring(0, 17));
+            pack.findElement(By.name("ssccs")).sendKeys(firstCase + "\n" + secondCase.substring(0, 17));
+            pack.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(pack);
+            WebElement onPallet = wait.until(d -> d.findElement(By.cssSelector("#cases tr[data-sscc='" + firstCase + "']"))
+                    .getText().contains(pallet) ? d.findElement(By.cssSelector("#cases tr[data-sscc='" + secondCase + "']")) : null);
+            assertTrue(onPallet.getText().contains(pallet), onPallet.getText());
+            assertFits();
+            ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0); document.getElementById('cases').scrollIntoView({block: 'nearest'})");
+            browser.screenshot("console-pack" + suffix + ".png");
+
+            // taking the pallet apart: its button fills the form for unpacking; afterwards the cases stand alone
+            browser.driver.findElement(By.cssSelector("#cases tr[data-sscc='" + pallet + "'] button")).click();
+            assertEquals("unpacking", new Select(pack.findElement(By.name("type"))).getFirstSelectedOption().getAttribute("value"));
+            pack.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(pack);
+            wait.until(d -> d.findElements(By.cssSelector("#cases tr[data-sscc='" + pallet + "']")).isEmpty());
+            assertFalse(browser.driver.findElement(By.cssSelector("#cases tr[data-sscc='" + firstCase + "']")).getText().contains(pallet));
+
+            // the lot page counts the packed codes; after a reload it still lists both code batches with their
+            // downloads, and offers the lot's QR code as PNG and SVG files that download with the session cookie
+            open("/console/#/lots/" + lot);
+            WebElement lotPacking = waitFor(By.id("lot-packing"));
+            assertTrue(lotPacking.getText().contains("36"), lotPacking.getText());
+            assertEquals(2, waitFor(By.id("code-batches")).findElements(By.cssSelector("a[href$='/labels.pdf']")).size());
+            assertEquals(2, browser.driver.findElements(By.cssSelector("#code-batches a[href$='/codes.csv']")).size());
+            assertTrue(browser.driver.findElement(By.id("code-batches")).getText().contains("10000"),
+                    browser.driver.findElement(By.id("code-batches")).getText());
+            for (String format : new String[]{"png", "svg"}) {
+                WebElement download = browser.driver.findElement(By.cssSelector("#qr-downloads a[href*='/qr." + format + "']"));
+                assertTrue(download.isDisplayed());
+                assertEquals("qr-", download.getAttribute("download").substring(0, 3));
+                Object type = ((JavascriptExecutor) browser.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('Content-Type')), e => done(String(e)));",
+                        download.getAttribute("href"));
+                assertEquals(format.equals("png") ? "200 image/png" : "200 image/svg+xml", type);
+            }
             go("#/ship");
             WebElement ship = waitFor(By.id("ship-form"));
             new Select(ship.findElement(By.name("lotId"))).selectByValue(Long.toString(lot));
@@ -144,8 +228,13 @@ class ConsoleBrowserTest extends ServerTest {
             awaitResult(ship);
             signOut();
 
-            // the processor receives the shipment and processes the leaf into black tea
+            // the processor receives the shipment and processes the leaf into black tea; it harvests nothing, so its
+            // menu does not offer harvest registration
             signIn(processorLogin);
+            String processorMenu = browser.driver.findElement(By.id("nav")).getText();
+            assertFalse(processorMenu.contains(lang.equals("en") ? "Register harvest" : "登记采收"), processorMenu);
+            assertEquals(0, browser.driver.findElements(By.cssSelector("#nav a[href='#/harvest']")).size());
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#nav a[href='#/process']")).size());
             go("#/receive");
             WebElement receive = waitFor(By.cssSelector("form.receive-form"));
             setTime(receive.findElement(By.name("time")), 3);
@@ -310,7 +399,7 @@ class ConsoleBrowserTest extends ServerTest {
         }
 
         /** Sets a datetime-local input to this many hours ago, in the browser's own time zone. */
-        private void setTime(WebElement input, int hoursAgo) {
+        private void setTime(WebElement input, double hoursAgo) {
             ((JavascriptExecutor) browser.driver).executeScript("const d = new Date(Date.now() - arguments[1] * 3600e3"
                     + " - new Date().getTimezoneOffset() * 60000); arguments[0].value = d.toISOString().slice(0, 16);", input, hoursAgo);
         }

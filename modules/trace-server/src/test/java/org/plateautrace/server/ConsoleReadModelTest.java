@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-/** What the console's screens read: holdings, shipments to receive, and the regulator's dashboard. */
+/** What the console's screens read: holdings, shipments to receive, a lot's cases, and the regulator's dashboard. */
 class ConsoleReadModelTest extends ServerTest {
 
     @Test
@@ -110,6 +110,52 @@ class ConsoleReadModelTest extends ServerTest {
         assertEquals(before + 2, board.getLong("coldChainBrokenShipments"), "later hot readings break a shipment that had held");
         assertTrue(board.getJsonArray("coldChainExcursions").stream().map(JsonObject.class::cast)
                 .anyMatch(row -> row.getLong("id") == newest), board.encode());
+    }
+
+    @Test
+    void aLotsPackingShowsItsCasesThePalletTheyAreOnAndTheCodesNotYetPacked() {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        long lot = harvest(coop, fixtures.site(coop));
+        assertEquals(201, api.post("/api/v1/lots/" + lot + "/codes", coop.token(), new JsonObject().put("count", 10)).status());
+        JsonObject fresh = api.get("/api/v1/lots/" + lot + "/packing?next=4", coop.token()).json();
+        assertEquals(10, fresh.getInteger("codes"));
+        assertEquals(0, fresh.getInteger("packed"));
+        assertTrue(fresh.getJsonArray("cases").isEmpty());
+        JsonArray first = fresh.getJsonArray("next");
+        String box = Fixtures.sscc("00695123400000101");
+        String other = Fixtures.sscc("00695123400000102");
+        String pallet = Fixtures.sscc("00695123400000199");
+        fixtures.event(coop, packing("packing", lot, box, "2026-05-03T08:00:00+08:00").put("serials", first));
+        JsonArray after = api.get("/api/v1/lots/" + lot + "/packing?next=2", coop.token()).json().getJsonArray("next");
+        assertTrue(after.stream().noneMatch(first::contains), "packed codes are not offered again: " + after);
+        fixtures.event(coop, packing("packing", lot, other, "2026-05-03T08:10:00+08:00").put("serials", after));
+        fixtures.event(coop, packing("packing", lot, pallet, "2026-05-03T09:00:00+08:00").put("ssccs", new JsonArray().add(box).add(other)));
+        fixtures.event(coop, packing("unpacking", lot, box, "2026-05-03T10:00:00+08:00")
+                .put("serials", new JsonArray().add(first.getString(0))));
+
+        JsonObject packed = api.get("/api/v1/lots/" + lot + "/packing?next=10", coop.token()).json();
+        assertEquals(5, packed.getInteger("packed"));
+        assertEquals(first.getString(0), packed.getJsonArray("next").getString(0), "a code taken out is offered first again (issue order)");
+        assertEquals(5, packed.getJsonArray("next").size());
+        JsonObject boxRow = byCase(packed, box);
+        assertEquals(3, boxRow.getJsonArray("serials").size());
+        assertEquals(pallet, boxRow.getString("pallet"));
+        JsonObject palletRow = byCase(packed, pallet);
+        assertEquals(java.util.Set.of(box, other), java.util.Set.copyOf(palletRow.getJsonArray("ssccs").getList()));
+        assertEquals(null, palletRow.getValue("pallet"));
+        assertEquals(pallet, packed.getJsonArray("cases").getJsonObject(0).getString("sscc"), "newest first");
+
+        assertEquals("next", api.get("/api/v1/lots/" + lot + "/packing?next=10001", coop.token()).field());
+        assertEquals(403, api.get("/api/v1/lots/" + lot + "/packing", fixtures.party("cooperative").token()).status());
+    }
+
+    private static JsonObject packing(String type, long lot, String sscc, String time) {
+        return new JsonObject().put("type", type).put("time", time).put("lotId", lot).put("sscc", sscc);
+    }
+
+    private static JsonObject byCase(JsonObject packing, String sscc) {
+        return packing.getJsonArray("cases").stream().map(JsonObject.class::cast).filter(row -> row.getString("sscc").equals(sscc))
+                .findFirst().orElseThrow(() -> new AssertionError("no case " + sscc + " in " + packing.encode()));
     }
 
     private static JsonObject readings(long shipment, double celsius) {

@@ -250,8 +250,8 @@ class EventApiTest extends ServerTest {
         JsonObject batch = api.post("/api/v1/lots/" + harvest + "/codes", coop.token(), new JsonObject().put("count", 12)).json();
         JsonArray serials = new JsonArray(api.get(batch.getJsonObject("links").getString("csv"), coop.token()).body().lines().skip(1)
                 .map(line -> line.split(",")[0]).toList());
-        String caseSscc = sscc("00695123400000001");
-        String pallet = sscc("00695123400000099");
+        String caseSscc = Fixtures.sscc("00695123400000001");
+        String pallet = Fixtures.sscc("00695123400000099");
 
         JsonObject packed = fixtures.event(coop, new JsonObject().put("type", "packing").put("time", "2026-05-03T08:00:00+08:00")
                 .put("lotId", harvest).put("sscc", caseSscc).put("serials", serials));
@@ -277,8 +277,99 @@ class EventApiTest extends ServerTest {
                 .put("serials", new JsonArray().add(serials.getString(0)))).status());
     }
 
-    private static String sscc(String first17) {
-        return first17 + org.plateautrace.model.codes.Gs1CheckDigit.compute(first17);
+    @Test
+    void refusesPackingACodeAlreadyInAnotherCase() {
+        long harvest = harvest(100);
+        JsonArray serials = codes(harvest, 5);
+        String first = Fixtures.sscc("00695123400000201");
+        String second = Fixtures.sscc("00695123400000202");
+        fixtures.event(coop, packing("packing", harvest, first, "2026-05-03T08:00:00+08:00")
+                .put("serials", new JsonArray(serials.getList().subList(0, 4))));
+
+        Api.Response refused = api.post("/api/v1/events", coop.token(), packing("packing", harvest, second, "2026-05-03T09:00:00+08:00")
+                .put("serials", new JsonArray().add(serials.getString(4)).add(serials.getString(2))));
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("application/problem+json", refused.contentType());
+        assertEquals("serials[1]", refused.field());
+        assertTrue(refused.json().getString("detail").contains(serials.getString(2)), refused.body());
+        assertTrue(refused.json().getString("detail").contains(first), refused.body());
+
+        fixtures.event(coop, packing("unpacking", harvest, first, "2026-05-03T10:00:00+08:00")
+                .put("serials", new JsonArray().add(serials.getString(2))));
+        assertEquals(201, api.post("/api/v1/events", coop.token(), packing("packing", harvest, second, "2026-05-03T11:00:00+08:00")
+                .put("serials", new JsonArray().add(serials.getString(2)))).status(), "taken out first, it may go into another case");
+        assertEquals("time", api.post("/api/v1/events", coop.token(), packing("unpacking", harvest, second, "2026-05-03T10:30:00+08:00")
+                .put("serials", new JsonArray().add(serials.getString(2)))).field(), "a code's packing history runs forward in time");
+    }
+
+    @Test
+    void refusesPackingACaseAlreadyOnAnotherPallet() {
+        long harvest = harvest(100);
+        String box = Fixtures.sscc("00695123400000211");
+        fixtures.event(coop, packing("packing", harvest, box, "2026-05-03T08:00:00+08:00").put("serials", codes(harvest, 2)));
+        fixtures.event(coop, packing("packing", harvest, Fixtures.sscc("00695123400000218"), "2026-05-03T09:00:00+08:00")
+                .put("ssccs", new JsonArray().add(box)));
+        Api.Response refused = api.post("/api/v1/events", coop.token(), packing("packing", harvest,
+                Fixtures.sscc("00695123400000219"), "2026-05-03T10:00:00+08:00").put("ssccs", new JsonArray().add(box)));
+        assertEquals("ssccs[0]", refused.field(), refused.body());
+        assertEquals("ssccs[0]", api.post("/api/v1/events", coop.token(), packing("packing", harvest, box, "2026-05-03T10:00:00+08:00")
+                .put("ssccs", new JsonArray().add(box))).field(), "a case does not go into itself");
+    }
+
+    @Test
+    void refusesUnpackingACodeFromACaseItIsNotIn() {
+        long harvest = harvest(100);
+        JsonArray serials = codes(harvest, 3);
+        String box = Fixtures.sscc("00695123400000221");
+        String other = Fixtures.sscc("00695123400000222");
+        fixtures.event(coop, packing("packing", harvest, box, "2026-05-03T08:00:00+08:00")
+                .put("serials", new JsonArray().add(serials.getString(0)).add(serials.getString(1))));
+
+        Api.Response fromOther = api.post("/api/v1/events", coop.token(), packing("unpacking", harvest, other, "2026-05-03T09:00:00+08:00")
+                .put("serials", new JsonArray().add(serials.getString(0))));
+        assertEquals(400, fromOther.status(), fromOther.body());
+        assertEquals("serials[0]", fromOther.field());
+        assertTrue(fromOther.json().getString("detail").contains(box), "names the case it is in: " + fromOther.body());
+        assertEquals("serials[1]", api.post("/api/v1/events", coop.token(), packing("unpacking", harvest, box, "2026-05-03T09:00:00+08:00")
+                .put("serials", new JsonArray().add(serials.getString(1)).add(serials.getString(2)))).field(), "never packed");
+        assertEquals(2, api.get("/api/v1/lots/" + harvest + "/packing", coop.token()).json().getInteger("packed"), "nothing unpacked");
+    }
+
+    @Test
+    void aBatchCannotPackOneCodeTwice() {
+        long harvest = harvest(100);
+        JsonArray serials = codes(harvest, 2);
+        String box = Fixtures.sscc("00695123400000231");
+        String other = Fixtures.sscc("00695123400000232");
+        Api.Response refused = api.post("/api/v1/events", coop.token(), new JsonObject().put("events", new JsonArray()
+                .add(packing("packing", harvest, box, "2026-05-03T08:00:00+08:00").put("serials", serials))
+                .add(packing("packing", harvest, other, "2026-05-03T08:05:00+08:00")
+                        .put("serials", new JsonArray().add(serials.getString(1))))));
+        assertEquals(400, refused.status(), refused.body());
+        JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
+        assertEquals(1, error.getInteger("index"));
+        assertEquals("serials[0]", error.getString("field"));
+        assertEquals(0, api.get("/api/v1/lots/" + harvest + "/packing", coop.token()).json().getInteger("packed"), "nothing stored");
+        assertEquals("serials[1]", api.post("/api/v1/events", coop.token(), packing("packing", harvest, box, "2026-05-03T08:00:00+08:00")
+                .put("serials", new JsonArray().add(serials.getString(0)).add(serials.getString(0)))).field(), "nor one event");
+
+        Api.Response inOrder = api.post("/api/v1/events", coop.token(), new JsonObject().put("events", new JsonArray()
+                .add(packing("packing", harvest, box, "2026-05-03T08:00:00+08:00").put("serials", serials))
+                .add(packing("unpacking", harvest, box, "2026-05-03T08:05:00+08:00").put("serials", new JsonArray().add(serials.getString(1))))
+                .add(packing("packing", harvest, other, "2026-05-03T08:10:00+08:00").put("serials", new JsonArray().add(serials.getString(1))))));
+        assertEquals(201, inOrder.status(), "items see the ones before them: " + inOrder.body());
+    }
+
+    /** The lot's pack codes (issuing {@code more} first), in issue order. */
+    private JsonArray codes(long lot, int more) {
+        if (more > 0) {
+            assertEquals(201, api.post("/api/v1/lots/" + lot + "/codes", coop.token(), new JsonObject().put("count", more)).status());
+        }
+        return api.get("/api/v1/lots/" + lot + "/packing?next=100", coop.token()).json().getJsonArray("next");
+    }
+
+    private static JsonObject packing(String type, long lot, String sscc, String time) {
+        return new JsonObject().put("type", type).put("time", time).put("lotId", lot).put("sscc", sscc);
     }
 
     private long harvest(double kilograms) {

@@ -33,6 +33,11 @@ final class Fixtures {
         return first12 + Gs1CheckDigit.compute(first12);
     }
 
+    /** A valid SSCC: the 17 digits given and their GS1 check digit. */
+    static String sscc(String first17) {
+        return first17 + Gs1CheckDigit.compute(first17);
+    }
+
     static JsonObject partyJson(String kind) {
         return new JsonObject().put("kind", kind).put("name", "波密县易贡茶叶农民专业合作社 " + SEQUENCE.incrementAndGet())
                 .put("creditCode", creditCode()).put("county", "波密县").put("township", "易贡乡");

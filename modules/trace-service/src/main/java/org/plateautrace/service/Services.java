@@ -39,6 +39,6 @@ public record Services(TokenService tokens, RegistryService registry, LotService
                 new CodeService(vertx, pool, lots, packBounds, publicBaseUrl), new EventService(vertx, pool, clock), new TraceService(pool, clock, lots),
                 new LedgerService(pool), new StoryService(pool, ScanSignals.DEFAULT, lots), new Ping(pool),
                 new EpcisService(vertx, pool), new UserService(vertx, new UserRepository(pool), new PartyRepository(pool), clock),
-                new ConsoleService(new ConsoleRepository(pool), new TraceRepository(pool), clock, ScanSignals.DEFAULT));
+                new ConsoleService(new ConsoleRepository(pool), new TraceRepository(pool), lots, clock, ScanSignals.DEFAULT));
     }
 }

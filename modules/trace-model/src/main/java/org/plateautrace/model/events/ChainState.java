@@ -37,6 +37,13 @@ public final class ChainState {
     private record Holder(long lotId, long partyId) {
     }
 
+    /**
+     * Where a pack code or case (as its EPC) was left by its newest packing or unpacking event, by event time:
+     * in {@code parent} (an SSCC's EPC), or taken out ({@code parent} null).
+     */
+    public record Placement(String parent, OffsetDateTime time) {
+    }
+
     final Map<Long, LotState> lots = new HashMap<>();
     final Map<Long, ShipmentState> shipments = new HashMap<>();
     final Map<Long, ProductState> products = new HashMap<>();
@@ -44,6 +51,7 @@ public final class ChainState {
     final Map<Long, PartyKind> parties = new HashMap<>();
     final Set<String> recordedEventIds = new HashSet<>();
     final Map<Long, Set<String>> serialsOfLot = new HashMap<>();
+    final Map<String, Placement> placements = new HashMap<>();
     private final Map<Holder, BigDecimal> holdings = new HashMap<>();
 
     public ChainState lot(LotState lot) {
@@ -79,6 +87,12 @@ public final class ChainState {
     /** A pack code (serial) known to belong to the lot. */
     public ChainState code(long lotId, String serial) {
         serialsOfLot.computeIfAbsent(lotId, id -> new HashSet<>()).add(serial);
+        return this;
+    }
+
+    /** Where the newest packing or unpacking event left a child (a pack code's or case's EPC); {@code parent} null: taken out. */
+    public ChainState placement(String child, String parent, OffsetDateTime time) {
+        placements.put(child, new Placement(parent, time));
         return this;
     }
 

@@ -45,7 +45,8 @@ import org.plateautrace.model.registry.PartyKind;
  * Checks a batch of events against the record and the rules that keep it true, and says what each
  * accepted event changes. Rules: quantities are conserved (nobody ships, sells or consumes more of a
  * lot than it holds, units converted among weights); time order holds (no event before its lots exist,
- * no receiving before shipping, nothing in the future); only the holder of goods acts on them; a
+ * no receiving before shipping, nothing in the future); only the holder of goods acts on them; a pack code
+ * or case is in at most one case or pallet at a time and comes out only of the one it is in; a
  * repeated eventID is recognised and stores nothing twice. Items apply in order, each seeing the
  * effects of those before it; a refused item changes nothing.
  */
@@ -352,22 +353,62 @@ public final class Recorder {
             throw new Invalid("serials", "name the pack codes (serials) or cases (ssccs) that go in");
         }
         java.util.Set<String> known = state.serialsOfLot.getOrDefault(lot.id(), java.util.Set.of());
-        List<String> children = new ArrayList<>();
+        String parent = p.parent().uri();
+        Map<String, String> children = new LinkedHashMap<>();
         for (int i = 0; i < p.serials().size(); i++) {
             String serial = p.serials().get(i).value();
             if (!known.contains(serial)) {
                 throw new Invalid("serials[" + i + "]", serial + " is not a pack code of lot " + lot.lotCode());
             }
-            children.add(DigitalLink.of(lot.gtin(), lot.lotCode(), p.serials().get(i)).uri(DigitalLink.CANONICAL_BASE));
+            placeable(children, packEpc(lot, serial), "serials[" + i + "]", serial, p);
         }
-        p.cases().forEach(sscc -> children.add(sscc.uri()));
+        for (int i = 0; i < p.cases().size(); i++) {
+            String sscc = p.cases().get(i).value();
+            if (p.cases().get(i).uri().equals(parent)) {
+                throw new Invalid("ssccs[" + i + "]", "case " + sscc + " cannot go into itself");
+            }
+            placeable(children, p.cases().get(i).uri(), "ssccs[" + i + "]", sscc, p);
+        }
+        children.keySet().forEach(child -> state.placement(child, p.unpack() ? null : parent, p.time()));
         List<QuantityElement> counted = List.of(new QuantityElement(lotClass(lot),
                 p.serials().isEmpty() ? null : BigDecimal.valueOf(p.serials().size()), null));
         SupplyChainEvent event = new SupplyChainEvent("AggregationEvent", p.unpack() ? "DELETE" : "ADD",
                 p.unpack() ? "unpacking" : "packing", "in_progress", p.time(), null, null, List.of(), null, null, null, null,
-                null, null, new SupplyChainEvent.Aggregation(p.parent().uri(), children, counted));
+                null, null, new SupplyChainEvent.Aggregation(parent, List.copyOf(children.keySet()), counted));
         return new Recorded(index, eventId, false, event,
                 new Effects(List.of(), List.of(), List.of(), null, null, null, Map.of(lotClass(lot), lot.id())));
+    }
+
+    /**
+     * Checks that a child (a pack code or case, {@code code} as typed) may be packed into, or unpacked from, the event's
+     * parent as the record (and the batch so far) left it, and adds it to the event's children: a child is in at most
+     * one case or pallet at a time, comes out only of the one it is in, and its packing history runs forward in time.
+     */
+    private void placeable(Map<String, String> children, String child, String field, String code, Packing p) {
+        if (children.putIfAbsent(child, field) != null) {
+            throw new Invalid(field, code + " is named twice (also at " + children.get(child) + ")");
+        }
+        ChainState.Placement placed = state.placements.get(child);
+        if (placed != null && p.time().isBefore(placed.time())) {
+            throw new Invalid("time", "is before the last packing or unpacking of " + code + " (" + placed.time() + ")");
+        }
+        String in = placed == null ? null : placed.parent();
+        if (!p.unpack() && in != null) {
+            throw new Invalid(field, code + " is already packed in " + ssccOf(in) + "; unpack it from there first");
+        }
+        if (p.unpack() && !p.parent().uri().equals(in)) {
+            throw new Invalid(field, code + " is not in " + ssccOf(p.parent().uri())
+                    + (in == null ? " (it is not packed)" : " (it is in " + ssccOf(in) + ")"));
+        }
+    }
+
+    private static String ssccOf(String parentEpc) {
+        return "SSCC " + parentEpc.substring(parentEpc.lastIndexOf('/') + 1);
+    }
+
+    /** A pack code's EPC (its instance-level Digital Link on the canonical domain), as packing events name it. */
+    public static String packEpc(LotState lot, String serial) {
+        return DigitalLink.of(lot.gtin(), lot.lotCode(), new org.plateautrace.model.codes.Serial(serial)).uri(DigitalLink.CANONICAL_BASE);
     }
 
     private Recorded sale(int index, String eventId, Sale s) {

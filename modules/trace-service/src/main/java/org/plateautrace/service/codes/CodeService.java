@@ -29,6 +29,8 @@ import org.plateautrace.store.registry.ProductRepository;
 /** Serialised pack codes: issuing them for a lot, and reading them back for printing. Owner only. */
 public final class CodeService {
     public static final int MAX_PER_REQUEST = 100_000;
+    /** A lot's batch list names at most this many, newest first. */
+    public static final int MAX_LISTED_BATCHES = 1_000;
     /** How many codes a batch answer shows as a sample. */
     public static final int SAMPLE = 10;
     /** A serial collision (about 2^-65 per pair) makes the whole batch draw again; twice is plenty. */
@@ -90,6 +92,12 @@ public final class CodeService {
         return ownBatch(caller, batchId).compose(row -> lots.lot(caller, row.lotId())
                 .compose(lot -> codes.codes(batchId, 1, SAMPLE).map(sample -> new CodeBatch(row.id(), lot, row.count(),
                         row.createdAt(), sample.stream().map(code -> link(lot, new Serial(code.serial()))).toList()))));
+    }
+
+    /** The lot's code batches (without sample codes), newest first; like the codes themselves, the owner's only. */
+    public Future<List<CodeBatch>> batches(Caller caller, long lotId) {
+        return ownLot(caller, lotId).compose(lot -> codes.batchesOfLot(lotId, MAX_LISTED_BATCHES).map(rows -> rows.stream()
+                .map(row -> new CodeBatch(row.id(), lot, row.count(), row.createdAt(), List.of())).toList()));
     }
 
     /** Streams the batch's codes in print order, a chunk at a time, to {@code sink}. */

@@ -6,17 +6,26 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.plateautrace.model.Invalid;
+import org.plateautrace.model.codes.DigitalLink;
+import org.plateautrace.model.codes.Serial;
 import org.plateautrace.model.scan.ScanSignals;
 import org.plateautrace.service.Refusal.Denied;
 import org.plateautrace.service.auth.Caller;
+import org.plateautrace.service.lots.LotService;
 import org.plateautrace.service.trace.ColdChain;
 import org.plateautrace.store.console.ConsoleRepository;
 import org.plateautrace.store.console.ConsoleRepository.ColdChainVerdict;
 import org.plateautrace.store.trace.TraceRepository;
 
-/** What the console's screens read beyond the plain API: a party's holdings and shipments, the regulator's dashboard. */
+/** What the console's screens read beyond the plain API: a party's holdings and shipments, a lot's cases, the regulator's dashboard. */
 public final class ConsoleService {
     /** Certificates expiring within this many days are listed on the dashboard. */
     public static final int EXPIRY_DAYS = 30;
@@ -25,18 +34,26 @@ public final class ConsoleService {
     /** Stale cold-chain verdicts judged per round before the dashboard counts. */
     private static final int JUDGE_ROUND = 500;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String SSCC_PREFIX = DigitalLink.CANONICAL_BASE + "/00/";
 
     /** Which shipments of a party. */
     public enum Direction { INCOMING, OUTGOING, CARRIED }
 
+    /** At most this many unpacked serials are answered at once (one packing event names at most as many). */
+    public static final int MAX_NEXT = 10_000;
+    /** A lot's packing answer lists this many cases and pallets, newest first. */
+    public static final int LISTED_CASES = 200;
+
     private final ConsoleRepository console;
     private final TraceRepository traces;
+    private final LotService lots;
     private final Clock clock;
     private final ScanSignals signals;
 
-    public ConsoleService(ConsoleRepository console, TraceRepository traces, Clock clock, ScanSignals signals) {
+    public ConsoleService(ConsoleRepository console, TraceRepository traces, LotService lots, Clock clock, ScanSignals signals) {
         this.console = console;
         this.traces = traces;
+        this.lots = lots;
         this.clock = clock;
         this.signals = signals;
     }
@@ -52,6 +69,65 @@ public final class ConsoleService {
             case OUTGOING -> console.shipments(party, false);
             case CARRIED -> console.carried(party);
         };
+    }
+
+    /**
+     * A lot's cases and pallets as its packing and unpacking events left them (each with the pack codes and cases
+     * in it, and the pallet it is on), how many of its pack codes are issued and packed, and the first {@code next}
+     * unpacked ones in issue order. For whoever may read the lot.
+     */
+    public Future<JsonObject> packing(Caller caller, long lotId, long next) {
+        if (next < 0 || next > MAX_NEXT) {
+            throw new Invalid("next", "must be between 0 and " + MAX_NEXT);
+        }
+        return lots.lot(caller, lotId).compose(lot -> console.packedChildren(lotId)).compose(children -> {
+            Map<String, JsonObject> cases = new HashMap<>();
+            Map<String, OffsetDateTime> packedAt = new HashMap<>();
+            Map<String, String> palletOf = new HashMap<>();
+            List<String> packed = new ArrayList<>();
+            for (JsonObject child : children) {
+                if (!"ADD".equals(child.getString("action"))) {
+                    continue;
+                }
+                String parent = sscc(child.getString("parent"));
+                JsonObject inCase = cases.computeIfAbsent(parent, sscc -> new JsonObject().put("sscc", sscc)
+                        .put("serials", new JsonArray()).put("ssccs", new JsonArray()));
+                packedAt.merge(parent, OffsetDateTime.parse(child.getString("time")), (a, b) -> a.isAfter(b) ? a : b);
+                String epc = child.getString("epc");
+                if (epc.startsWith(SSCC_PREFIX)) {
+                    inCase.getJsonArray("ssccs").add(sscc(epc));
+                    palletOf.put(sscc(epc), parent);
+                } else {
+                    String serial = serial(epc);
+                    if (serial != null) {
+                        inCase.getJsonArray("serials").add(serial);
+                        packed.add(serial);
+                    }
+                }
+            }
+            List<JsonObject> listed = cases.values().stream()
+                    .sorted(Comparator.comparing((JsonObject c) -> packedAt.get(c.getString("sscc"))).reversed()
+                            .thenComparing(c -> c.getString("sscc")))
+                    .limit(LISTED_CASES).map(c -> c.put("packedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(packedAt.get(c.getString("sscc"))))
+                            .put("pallet", palletOf.get(c.getString("sscc")))).toList();
+            return console.unpackedCodes(lotId, packed, (int) next).map(codes -> new JsonObject().put("lotId", lotId)
+                    .put("codes", codes.getLong("codes")).put("packed", packed.size()).put("cases", new JsonArray(listed))
+                    .put("next", codes.getJsonArray("next")));
+        });
+    }
+
+    /** The serial of a pack code's Digital Link; null for another EPC (an EPCIS document may name any). */
+    private static String serial(String epc) {
+        try {
+            Serial serial = DigitalLink.parse(epc).link().serial();
+            return serial == null ? null : serial.value();
+        } catch (Invalid e) {
+            return null;
+        }
+    }
+
+    private static String sscc(String epc) {
+        return epc.substring(epc.lastIndexOf('/') + 1);
     }
 
     /** Counts and lists for regulators and the administrator. */

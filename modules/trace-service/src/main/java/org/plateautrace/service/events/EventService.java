@@ -83,6 +83,7 @@ public final class EventService {
         List<Long> products = new ArrayList<>();
         List<String> eventIds = new ArrayList<>();
         List<String> serials = new ArrayList<>();
+        List<String> cases = new ArrayList<>();
         for (EventCommand command : commands) {
             eventIds.add(command.eventId() != null ? command.eventId() : Recorder.contentId(command));
             if (command instanceof Processing p) {
@@ -118,6 +119,7 @@ public final class EventService {
             } else if (command instanceof Packing p) {
                 lots.add(p.lotId());
                 p.serials().forEach(serial -> serials.add(serial.value()));
+                p.cases().forEach(sscc -> cases.add(sscc.uri()));
             } else if (command instanceof Sale s) {
                 lots.add(s.lotId());
                 if (s.siteId() != null) {
@@ -125,6 +127,6 @@ public final class EventService {
                 }
             }
         }
-        return new Wanted(lots, shipments, sites, parties, products, eventIds, serials);
+        return new Wanted(lots, shipments, sites, parties, products, eventIds, serials, cases);
     }
 }

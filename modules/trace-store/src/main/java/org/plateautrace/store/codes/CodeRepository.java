@@ -69,6 +69,18 @@ public final class CodeRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(batch(rows.iterator().next())));
     }
 
+    /** The lot's code batches, newest first, at most {@code limit}. */
+    public Future<List<BatchRow>> batchesOfLot(long lotId, int limit) {
+        return pool.preparedQuery("SELECT id, lot_id, party_id, count, created_at FROM code_batch WHERE lot_id = $1 "
+                        + "ORDER BY id DESC LIMIT $2")
+                .execute(Tuple.of(lotId, limit))
+                .map(rows -> {
+                    List<BatchRow> batches = new java.util.ArrayList<>(rows.size());
+                    rows.forEach(row -> batches.add(batch(row)));
+                    return batches;
+                });
+    }
+
     /** Codes of a batch from {@code fromSeq} on (1-based), at most {@code limit}, in print order. */
     public Future<List<CodeRow>> codes(long batchId, int fromSeq, int limit) {
         return pool.preparedQuery("SELECT seq, serial FROM trace_code WHERE batch_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3")

@@ -1,14 +1,16 @@
 package org.plateautrace.store.console;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.List;
 import org.plateautrace.store.trace.TraceRepository;
 
-/** Read models of the operator console's screens: what a party holds, its shipments, the regulator's dashboard. */
+/** Read models of the operator console's screens: what a party holds, its shipments, a lot's cases, the regulator's dashboard. */
 public final class ConsoleRepository {
     private final SqlClient pool;
 
@@ -42,6 +44,30 @@ public final class ConsoleRepository {
                 + "t.name AS \"toName\", sh.shipped_at AS \"shippedAt\", sh.received_at AS \"receivedAt\" FROM shipment sh "
                 + "JOIN lot l ON l.id = sh.lot_id JOIN party f ON f.id = sh.from_party_id JOIN party t ON t.id = sh.to_party_id "
                 + "WHERE sh.carrier_party_id = $1 ORDER BY sh.received_at IS NULL DESC, sh.shipped_at DESC LIMIT 200", Tuple.of(partyId));
+    }
+
+    /**
+     * Each child (a pack code or a case's SSCC, as its EPC) of the aggregation events naming the lot, as its newest
+     * such event (by event time, then as recorded) left it: {@code epc}, {@code action} (ADD: in {@code parent}; DELETE:
+     * taken out), {@code time}.
+     */
+    public Future<List<JsonObject>> packedChildren(long lotId) {
+        return rows("SELECT DISTINCT ON (c.epc) c.epc, e.action, p.epc AS parent, e.event_time AS time FROM event_quantity q "
+                + "JOIN event e ON e.id = q.event_pk AND e.event_type = 'AggregationEvent' "
+                + "JOIN event_epc c ON c.event_pk = e.id AND c.list = 'child' JOIN event_epc p ON p.event_pk = e.id AND p.list = 'parent' "
+                + "WHERE q.lot_id = $1 AND q.list = 'child' ORDER BY c.epc, e.event_time DESC, e.seq DESC", Tuple.of(lotId));
+    }
+
+    /** How many pack codes the lot has ({@code codes}), and its first {@code limit} serials in issue order not among {@code packed} ({@code next}). */
+    public Future<JsonObject> unpackedCodes(long lotId, List<String> packed, int limit) {
+        return pool.preparedQuery("SELECT (SELECT count(*) FROM trace_code WHERE lot_id = $1) AS codes, "
+                        + "ARRAY(SELECT serial FROM trace_code WHERE lot_id = $1 AND serial <> ALL($2::text[]) "
+                        + "ORDER BY batch_id, seq LIMIT $3) AS next")
+                .execute(Tuple.of(lotId, packed.toArray(new String[0]), limit)).map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new JsonObject().put("codes", row.getLong("codes"))
+                            .put("next", new JsonArray(List.of(row.getArrayOfStrings("next"))));
+                });
     }
 
     public Future<List<JsonObject>> lotsByCommodityAndCounty() {

@@ -43,13 +43,30 @@ public final class SupplyChainRepository {
             + "WHERE l.id = ANY($1)";
     private final EventRepository events = new EventRepository();
 
-    /** What the batch names: ids of lots, shipments, sites, parties and products, and candidate eventIDs. */
+    /**
+     * What the batch names: ids of lots, shipments, sites, parties and products, candidate eventIDs, pack code serials
+     * and the EPCs of the cases it packs or unpacks.
+     */
     public record Wanted(Collection<Long> lots, Collection<Long> shipments, Collection<Long> sites, Collection<Long> parties,
-                         Collection<Long> products, Collection<String> eventIds, Collection<String> serials) {
+                         Collection<Long> products, Collection<String> eventIds, Collection<String> serials,
+                         Collection<String> cases) {
     }
+
+    /**
+     * Where the newest of our own packing and unpacking events (those tied to a lot, not EPCIS captures of other
+     * companies' data) left each child, by event time, then as recorded.
+     */
+    private static final String PLACEMENTS = "SELECT DISTINCT ON (c.epc) c.epc, e.action, p.epc AS parent, e.event_time, "
+            + "e.event_time_zone_offset FROM event_epc c JOIN event e ON e.id = c.event_pk AND e.event_type = 'AggregationEvent' "
+            + "JOIN event_epc p ON p.event_pk = e.id AND p.list = 'parent' "
+            + "WHERE c.epc = ANY($1) AND c.list = 'child' "
+            + "AND EXISTS (SELECT 1 FROM event_quantity q WHERE q.event_pk = e.id AND q.list = 'child' AND q.lot_id IS NOT NULL) "
+            + "ORDER BY c.epc, e.event_time DESC, e.seq DESC";
 
     public Future<ChainState> load(SqlConnection tx, Wanted wanted) {
         ChainState state = new ChainState();
+        java.util.Map<Long, LotState> loaded = new java.util.HashMap<>();
+        List<String> children = new ArrayList<>(wanted.cases());
         return tx.preparedQuery("SELECT id, lot_id, quantity, from_party_id, from_site_id, to_party_id, to_site_id, "
                         + "carrier_party_id, shipped_at, received_at IS NOT NULL AS received FROM shipment WHERE id = ANY($1) FOR UPDATE")
                 .execute(Tuple.of(ids(wanted.shipments())))
@@ -65,7 +82,11 @@ public final class SupplyChainRepository {
                     Long[] lotIds = ids(lots);
                     return tx.preparedQuery(LOTS).execute(Tuple.of((Object) lotIds))
                             .compose(lotRows -> {
-                                lotRows.forEach(row -> state.lot(lot(row)));
+                                lotRows.forEach(row -> {
+                                    LotState lot = lot(row);
+                                    loaded.put(lot.id(), lot);
+                                    state.lot(lot);
+                                });
                                 return tx.preparedQuery("SELECT lot_id, party_id, quantity FROM holding WHERE lot_id = ANY($1) "
                                         + "ORDER BY lot_id, party_id FOR UPDATE").execute(Tuple.of((Object) lotIds));
                             });
@@ -88,11 +109,22 @@ public final class SupplyChainRepository {
                                 Codes.parse(PartyKind.class, row.getString("kind"), "party kind")));
                         products.result().forEach(row -> state.product(new ProductState(row.getLong("id"), row.getLong("party_id"),
                                 new Gtin(row.getString("gtin")), row.getString("commodity"), Unit.parse(row.getString("unit")))));
-                        codes.result().forEach(row -> state.code(row.getLong("lot_id"), row.getString("serial")));
+                        codes.result().forEach(row -> {
+                            state.code(row.getLong("lot_id"), row.getString("serial"));
+                            children.add(Recorder.packEpc(loaded.get(row.getLong("lot_id")), row.getString("serial")));
+                        });
                         existing.result().forEach(state::recorded);
                         return state;
                     });
-                });
+                })
+                .compose(loadedState -> children.isEmpty() ? Future.succeededFuture(loadedState)
+                        : tx.preparedQuery(PLACEMENTS).execute(Tuple.of((Object) children.toArray(new String[0]))).map(rows -> {
+                            rows.forEach(row -> loadedState.placement(row.getString("epc"),
+                                    "ADD".equals(row.getString("action")) ? row.getString("parent") : null,
+                                    row.getOffsetDateTime("event_time")
+                                            .withOffsetSameInstant(ZoneOffset.of(row.getString("event_time_zone_offset")))));
+                            return loadedState;
+                        }));
     }
 
     /** Reserves ids for the lots and shipments a batch may create, so they are known before writing. */

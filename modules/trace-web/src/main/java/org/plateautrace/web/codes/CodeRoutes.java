@@ -57,6 +57,7 @@ public final class CodeRoutes {
         router.get("/lots/:id/qr.png").handler(ctx -> lotQr(ctx, "png"));
         router.get("/lots/:id/qr.svg").handler(ctx -> lotQr(ctx, "svg"));
         router.post("/lots/:id/codes").handler(this::issue);
+        router.get("/lots/:id/code-batches").handler(this::batches);
         router.get("/code-batches/:id").handler(this::batch);
         router.get("/code-batches/:id/codes.csv").handler(this::csv);
         router.get("/code-batches/:id/labels.pdf").handler(this::labels);
@@ -96,6 +97,11 @@ public final class CodeRoutes {
 
     private void batch(RoutingContext ctx) {
         Replies.ok(ctx, codes.batch(caller(ctx), PathIds.id(ctx, "id")), this::json);
+    }
+
+    private void batches(RoutingContext ctx) {
+        Replies.ok(ctx, codes.batches(caller(ctx), PathIds.id(ctx, "id")),
+                list -> new JsonObject().put("items", new JsonArray(list.stream().map(this::summary).toList())));
     }
 
     /** Streams serial and Digital Link per line; only one chunk of rows is in memory at a time. */
@@ -178,11 +184,15 @@ public final class CodeRoutes {
     private JsonObject json(CodeBatch batch) {
         JsonArray first = new JsonArray();
         batch.first().forEach(link -> first.add(link.uri(publicBaseUrl)));
+        return summary(batch).put("first", first);
+    }
+
+    /** A batch without its sample codes: how many, when, and where to download them. */
+    private JsonObject summary(CodeBatch batch) {
         String self = "/api/v1/code-batches/" + batch.id();
         return new JsonObject().put("id", batch.id()).put("lotId", batch.lot().id()).put("count", batch.count())
                 .put("gtin", batch.lot().gtin().value()).put("lotCode", batch.lot().lotCode().value())
                 .put("createdAt", batch.createdAt().toString())
-                .put("first", first)
                 .put("links", new JsonObject().put("self", self).put("csv", self + "/codes.csv")
                         .put("labels", self + "/labels.pdf"));
     }

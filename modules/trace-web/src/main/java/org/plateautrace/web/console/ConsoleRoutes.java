@@ -19,13 +19,14 @@ import org.plateautrace.service.users.User;
 import org.plateautrace.service.users.UserService;
 import org.plateautrace.web.ClientAddress;
 import org.plateautrace.web.JsonInput;
+import org.plateautrace.web.PathIds;
 import org.plateautrace.web.Problems;
 import org.plateautrace.web.QueryParams;
 import org.plateautrace.web.Replies;
 
 import static org.plateautrace.web.BearerAuth.caller;
 
-/** /api/v1 sign-in, the current session, sign-out, and the people of the console. */
+/** /api/v1 sign-in, the current session, sign-out, the people of the console, and the read models of its screens. */
 public final class ConsoleRoutes {
     private final UserService users;
     private final ConsoleService console;
@@ -51,6 +52,10 @@ public final class ConsoleRoutes {
             items(ctx, console.holdings(caller(ctx)));
         });
         router.get("/shipments").handler(ctx -> items(ctx, console.shipments(caller(ctx), direction(ctx))));
+        router.get("/lots/:id/packing").handler(ctx -> {
+            Long next = QueryParams.of(ctx, "next").id("next");
+            Replies.ok(ctx, console.packing(caller(ctx), PathIds.id(ctx, "id"), next == null ? 0 : next), packing -> packing);
+        });
         router.get("/dashboard").handler(ctx -> {
             QueryParams.of(ctx);
             Replies.ok(ctx, console.dashboard(caller(ctx)), dashboard -> dashboard);
