@@ -13,6 +13,7 @@ import org.plateautrace.model.Invalid;
 import org.plateautrace.model.NotPermitted;
 import org.plateautrace.model.Sha256;
 import org.plateautrace.model.codes.DigitalLink;
+import org.plateautrace.model.codes.Serial;
 import org.plateautrace.model.events.ChainState.LotState;
 import org.plateautrace.model.events.ChainState.ProductState;
 import org.plateautrace.model.events.ChainState.ShipmentState;
@@ -352,7 +353,7 @@ public final class Recorder {
         if (p.serials().isEmpty() && p.cases().isEmpty()) {
             throw new Invalid("serials", "name the pack codes (serials) or cases (ssccs) that go in");
         }
-        java.util.Set<String> known = state.serialsOfLot.getOrDefault(lot.id(), java.util.Set.of());
+        Set<String> known = state.serialsOfLot.getOrDefault(lot.id(), Set.of());
         String parent = p.parent().uri();
         Map<String, String> children = new LinkedHashMap<>();
         for (int i = 0; i < p.serials().size(); i++) {
@@ -408,7 +409,7 @@ public final class Recorder {
 
     /** A pack code's EPC (its instance-level Digital Link on the canonical domain), as packing events name it. */
     public static String packEpc(LotState lot, String serial) {
-        return DigitalLink.of(lot.gtin(), lot.lotCode(), new org.plateautrace.model.codes.Serial(serial)).uri(DigitalLink.CANONICAL_BASE);
+        return DigitalLink.of(lot.gtin(), lot.lotCode(), new Serial(serial)).uri(DigitalLink.CANONICAL_BASE);
     }
 
     private Recorded sale(int index, String eventId, Sale s) {

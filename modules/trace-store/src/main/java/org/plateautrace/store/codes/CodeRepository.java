@@ -75,7 +75,7 @@ public final class CodeRepository {
                         + "ORDER BY id DESC LIMIT $2")
                 .execute(Tuple.of(lotId, limit))
                 .map(rows -> {
-                    List<BatchRow> batches = new java.util.ArrayList<>(rows.size());
+                    List<BatchRow> batches = new ArrayList<>(rows.size());
                     rows.forEach(row -> batches.add(batch(row)));
                     return batches;
                 });

@@ -11,7 +11,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.plateautrace.model.Codes;
 import org.plateautrace.model.codes.Gtin;
@@ -65,7 +67,7 @@ public final class SupplyChainRepository {
 
     public Future<ChainState> load(SqlConnection tx, Wanted wanted) {
         ChainState state = new ChainState();
-        java.util.Map<Long, LotState> loaded = new java.util.HashMap<>();
+        Map<Long, LotState> loaded = new HashMap<>();
         List<String> children = new ArrayList<>(wanted.cases());
         return tx.preparedQuery("SELECT id, lot_id, quantity, from_party_id, from_site_id, to_party_id, to_site_id, "
                         + "carrier_party_id, shipped_at, received_at IS NOT NULL AS received FROM shipment WHERE id = ANY($1) FOR UPDATE")
