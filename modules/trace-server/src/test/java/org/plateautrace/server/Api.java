@@ -11,9 +11,12 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** A plain HTTP client for the tests: real requests over the loopback, blocking the test thread. */
 final class Api {
+    /** A request the server never answers fails the test instead of hanging the build. */
+    private static final Duration ANSWER_WITHIN = Duration.ofMinutes(3);
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
@@ -90,7 +93,7 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(ANSWER_WITHIN);
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.plateautrace.model.epcis.EpcisDocuments;
 import org.plateautrace.model.epcis.EpcisEventHash;
 import org.plateautrace.model.ledger.CanonicalJson;
+import org.plateautrace.service.epcis.EpcisService;
 
 /** The EPCIS 2.0 capture interface: GS1's own examples, idempotence, error behaviours, limits, versions. */
 class EpcisCaptureTest extends ServerTest {
@@ -137,6 +139,12 @@ class EpcisCaptureTest extends ServerTest {
         assertEquals(413, api.send("POST", "/epcis/capture", company.token(), huge).status());
         assertEquals(413, api.postStreamed("/epcis/capture", company.token(), huge.getBytes(StandardCharsets.UTF_8)).status(),
                 "a body sent without a length is counted as it comes");
+        for (int i = 0; i < 5; i++) {
+            byte[] justOver = new byte[(int) EpcisService.FILE_SIZE_LIMIT + 1];
+            Arrays.fill(justOver, (byte) ' ');
+            assertEquals(413, api.postStreamed("/epcis/capture", company.token(), justOver).status(),
+                    "a body that ends while it is being refused is still answered");
+        }
         assertEquals(404, api.get("/epcis/events/urn%3Auuid%3A5b0c2d1e-0000-4000-8000-000000000004", company.token()).status());
     }
 

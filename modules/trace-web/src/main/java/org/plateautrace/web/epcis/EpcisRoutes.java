@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -74,7 +76,9 @@ public final class EpcisRoutes {
             auth.handle(ctx);
         }).handler(this::capture).failureHandler(ctx -> {
             // refused before the body was read: let it flow (and be dropped) so the connection stays usable
-            ctx.request().resume();
+            if (!ctx.request().isEnded()) {
+                ctx.request().resume();
+            }
             ctx.next();
         });
         router.route().handler(BodyHandler.create(false).setBodyLimit(EpcisService.FILE_SIZE_LIMIT));
@@ -137,10 +141,18 @@ public final class EpcisRoutes {
                 });
     }
 
-    /** 413 before the body is read whole: the rest of it is dropped as it comes, and the connection closes. */
+    /**
+     * 413 before the body is read whole: the rest of it is dropped as it comes, and an HTTP/1 connection
+     * closes. The body may have ended meanwhile (the file is deleted first), and then there is nothing to drop.
+     */
     private static void tooLarge(RoutingContext ctx) {
-        ctx.request().handler(dropped -> { }).resume();
-        ctx.response().putHeader("Connection", "close");
+        HttpServerRequest request = ctx.request();
+        if (!request.isEnded()) {
+            request.handler(dropped -> { }).resume();
+        }
+        if (request.version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader("Connection", "close");
+        }
         Problems.byStatus(ctx, 413);
     }
 
