@@ -1,6 +1,7 @@
 package org.plateautrace.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
@@ -143,20 +144,23 @@ class ImportCommandTest extends ServerTest {
     }
 
     @Test
-    void atomicHarvestImportStoresNothingWhenOneRowIsBad() {
+    void atomicHarvestImportStoresNothingAndReportsEveryRowTheServerRefuses() {
         String good = code();
+        String otherPartysSite = String.join(",", code(), String.valueOf(tea), String.valueOf(plant),
+                "2026-05-04T08:00:00+08:00,120.5,kg,易贡茶园,black,one_bud_one_leaf");
         Path csv = file("atomic.csv", HEADER, harvestRow(good, "2026-05-02T08:00:00+08:00", "black"),
-                harvestRow(code(), "2026-05-03T08:00:00+08:00", "purple"));
-        Run run = viaServer("import", csv, coop.token(), "--atomic");
-        assertEquals(2, run.exit(), run.toString());
-        assertTrue(run.err().contains("line 3, attr.teaType"), "refused in the one transaction, named by line: " + run);
-        assertTrue(run.out().contains("--atomic: nothing was stored"), run.toString());
-        assertEquals(0, lotsWithCode(good));
-
-        Run directly = direct("import", csv, coop.token(), "--atomic");
-        assertEquals(2, directly.exit(), directly.toString());
-        assertTrue(directly.err().contains("line 3, attr.teaType"), directly.toString());
-        assertEquals(0, lotsWithCode(good));
+                harvestRow(code(), "2026-05-03T08:00:00+08:00", "purple"), otherPartysSite,
+                harvestRow(good, "2026-05-05T08:00:00+08:00", "black"));
+        for (Run run : List.of(viaServer("import", csv, coop.token(), "--atomic"), direct("import", csv, coop.token(), "--atomic"))) {
+            assertEquals(2, run.exit(), run.toString());
+            assertTrue(run.err().contains("line 3, attr.teaType"), "refused in the one transaction, named by line: " + run);
+            assertTrue(run.err().contains("line 4, site_id"), "a second refused row is reported by the same answer: " + run);
+            assertTrue(run.err().contains("line 5, lot_code: lot code " + good + " is also given by line 2"),
+                    "a lot code given twice in the file: " + run);
+            assertFalse(run.err().contains("line 2,"), run.toString());
+            assertTrue(run.out().contains("3 refused") && run.out().contains("--atomic: nothing was stored"), run.toString());
+            assertEquals(0, lotsWithCode(good));
+        }
     }
 
     @Test

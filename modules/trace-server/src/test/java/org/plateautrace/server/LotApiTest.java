@@ -106,6 +106,47 @@ class LotApiTest extends ServerTest {
     }
 
     @Test
+    void aRefusedBatchOfHarvestsListsEveryRefusedItemAndStoresNone() {
+        Fixtures.Party other = fixtures.party("cooperative");
+        long otherSite = fixtures.site(other);
+        JsonObject used = Fixtures.teaHarvest(tea, site).put("lotCode", "YG-BATCH-USED");
+        assertEquals(201, api.post("/api/v1/lots", coop.token(), used).status());
+        JsonArray harvests = new JsonArray()
+                .add(Fixtures.teaHarvest(tea, site).put("lotCode", "YG-BATCH-GOOD"))
+                .add(Fixtures.teaHarvest(tea, otherSite))
+                .add(Fixtures.teaHarvest(tea, site).put("harvestedAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).toString()))
+                .add(used.copy())
+                .add(Fixtures.teaHarvest(tea, site).put("lotCode", "YG-BATCH-GOOD"));
+
+        Api.Response refused = api.post("/api/v1/lots", coop.token(), new JsonObject().put("lots", harvests));
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("application/problem+json", refused.contentType());
+        assertEquals("urn:plateautrace:problem:invalid-lots", refused.json().getString("type"));
+        assertEquals("lots[1].siteId", refused.field(), "the first refused item is named");
+        JsonArray errors = refused.json().getJsonArray("errors");
+        assertEquals(4, errors.size(), errors.encodePrettily());
+        assertError(errors.getJsonObject(0), 1, 403, "lots[1].siteId");
+        assertError(errors.getJsonObject(1), 2, 400, "lots[2].harvestedAt");
+        assertError(errors.getJsonObject(2), 3, 409, "lots[3].lotCode");
+        assertError(errors.getJsonObject(3), 4, 409, "lots[4].lotCode");
+        assertTrue(errors.getJsonObject(3).getString("detail").contains("lots[0]"), errors.encodePrettily());
+        assertEquals(0, api.get("/api/v1/lots?lotCode=YG-BATCH-GOOD", coop.token()).items().size(), "nothing was stored");
+
+        harvests.getJsonObject(2).put("harvestedAt", "2026-05-02 08:00");
+        harvests.getJsonObject(4).put("colour", "green");
+        JsonArray malformed = api.post("/api/v1/lots", coop.token(), new JsonObject().put("lots", harvests)).json().getJsonArray("errors");
+        assertEquals(2, malformed.size(), "items that cannot be read are all listed, before any is checked: " + malformed.encode());
+        assertError(malformed.getJsonObject(0), 2, 400, "lots[2].harvestedAt");
+        assertError(malformed.getJsonObject(1), 4, 400, "lots[4].colour");
+    }
+
+    private static void assertError(JsonObject error, int index, int status, String field) {
+        assertEquals(index, error.getInteger("index"), error.encode());
+        assertEquals(status, error.getInteger("status"), error.encode());
+        assertEquals(field, error.getString("field"), error.encode());
+    }
+
+    @Test
     void refusesAHarvestInTheFuture() {
         String tomorrow = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).toString();
         Api.Response refused = api.post("/api/v1/lots", coop.token(), Fixtures.teaHarvest(tea, site).put("harvestedAt", tomorrow));

@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.plateautrace.model.Codes;
 import org.plateautrace.model.Invalid;
+import org.plateautrace.model.events.Recording.ItemError;
+import org.plateautrace.service.BatchRefused;
 
 /**
  * A strict reader of a JSON request body: unknown fields and values of the wrong JSON type are
@@ -81,6 +83,34 @@ public final class JsonInput {
                 throw new Invalid(field(name) + "[" + i + "]", "must be a JSON object");
             }
             items.add(new JsonInput(object, field(name) + "[" + i + "].", allowed));
+        }
+        return items;
+    }
+
+    /**
+     * A required array of objects, each read by {@code read}, all or nothing: every item that cannot be read
+     * is listed in one {@link BatchRefused} ({@code what} names the items, e.g. "lots").
+     */
+    public <T> java.util.List<T> each(String name, Set<String> allowed, Function<JsonInput, T> read, String what) {
+        Object value = value(name, true);
+        if (!(value instanceof io.vertx.core.json.JsonArray array)) {
+            throw new Invalid(field(name), "must be a JSON array");
+        }
+        java.util.List<T> items = new java.util.ArrayList<>(array.size());
+        java.util.List<ItemError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = field(name) + "[" + i + "]";
+            try {
+                if (!(array.getValue(i) instanceof JsonObject object)) {
+                    throw new Invalid(at, "must be a JSON object");
+                }
+                items.add(read.apply(new JsonInput(object, at + ".", allowed)));
+            } catch (Invalid e) {
+                errors.add(new ItemError(i, 400, e.field(), e.detail()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BatchRefused(what, array.size(), errors);
         }
         return items;
     }

@@ -1,10 +1,12 @@
 package org.plateautrace.web;
 
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.NotPermitted;
+import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class Problems {
             send(ctx, 503, "unavailable", "Service unavailable", unavailable.getMessage(), null);
         } else if (failure instanceof Refusal refusal) {
             refusal(ctx, refusal);
+        } else if (failure instanceof BatchRefused batch) {
+            batch(ctx, batch);
         } else if (failure == null) {
             byStatus(ctx, ctx.statusCode());
         } else {
@@ -73,6 +77,16 @@ public final class Problems {
         } else {
             send(ctx, 409, "conflict", "Conflict", detail, refusal.field());
         }
+    }
+
+    /** 400 {@code invalid-<what>} with every refused item; {@code field} names the first. */
+    private static void batch(RoutingContext ctx, BatchRefused batch) {
+        JsonArray errors = new JsonArray();
+        batch.errors().forEach(e -> errors.add(new JsonObject().put("index", e.index()).put("status", e.status())
+                .put("field", e.field()).put("detail", e.detail())));
+        String what = batch.what();
+        send(ctx, 400, "invalid-" + what, Character.toUpperCase(what.charAt(0)) + what.substring(1) + " refused", batch.getMessage(),
+                batch.errors().get(0).field(), new JsonObject().put("errors", errors));
     }
 
     private static String describe(String field, String detail) {

@@ -22,12 +22,12 @@ import org.plateautrace.model.lots.LotFilter;
 import org.plateautrace.server.CommandDatabase;
 import org.plateautrace.server.DatabaseOptions;
 import org.plateautrace.server.ServerConfig;
+import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.Refusal;
 import org.plateautrace.service.Services;
 import org.plateautrace.service.auth.Caller;
 import org.plateautrace.service.epcis.EpcisService;
 import org.plateautrace.service.epcis.EpcisService.ErrorBehaviour;
-import org.plateautrace.service.events.EventService.BatchRefused;
 import org.plateautrace.store.epcis.EpcisRepository.CaptureJob;
 import org.plateautrace.web.epcis.EpcisDocumentReader;
 import org.plateautrace.web.events.EventInput;
@@ -69,11 +69,15 @@ final class DirectTarget implements Target {
 
     @Override
     public Answer registerLots(JsonArray harvests) {
-        return call(() -> services.lots().registerAll(caller, LotRoutes.harvests(new JsonObject().put("lots", harvests))), lots -> {
-            JsonArray items = new JsonArray();
-            lots.forEach(lot -> items.add(LotJson.lot(lot, publicBaseUrl)));
-            return new Answer(201, new JsonObject().put("items", items));
-        });
+        try {
+            return call(() -> services.lots().registerAll(caller, LotRoutes.harvests(new JsonObject().put("lots", harvests))), lots -> {
+                JsonArray items = new JsonArray();
+                lots.forEach(lot -> items.add(LotJson.lot(lot, publicBaseUrl)));
+                return new Answer(201, new JsonObject().put("items", items));
+            });
+        } catch (BatchRefused refused) {
+            return refused(refused, false);
+        }
     }
 
     @Override
@@ -105,7 +109,7 @@ final class DirectTarget implements Target {
             }
         }
         if (!errors.isEmpty()) {
-            return refused(errors, single);
+            return refused(new BatchRefused("events", items.size(), errors), single);
         }
         try {
             return call(() -> services.events().record(caller, commands), recording -> {
@@ -119,7 +123,7 @@ final class DirectTarget implements Target {
                 return new Answer(created ? 201 : 200, single ? answers.getJsonObject(0) : new JsonObject().put("events", answers));
             });
         } catch (BatchRefused refused) {
-            return refused(refused.recording().errors(), single);
+            return refused(refused, single);
         }
     }
 
@@ -170,14 +174,16 @@ final class DirectTarget implements Target {
         database.close();
     }
 
-    private static Answer refused(List<ItemError> errors, boolean single) {
+    /** As the API answers: one event refused as a single request is, a batch with every refused item. */
+    private static Answer refused(BatchRefused refused, boolean single) {
+        ItemError first = refused.errors().get(0);
         if (single) {
-            return Answer.problem(errors.get(0).status(), errors.get(0).field(), errors.get(0).detail());
+            return Answer.problem(first.status(), first.field(), first.detail());
         }
         JsonArray list = new JsonArray();
-        errors.forEach(e -> list.add(new JsonObject().put("index", e.index()).put("status", e.status()).put("field", e.field())
-                .put("detail", e.detail())));
-        return new Answer(400, new JsonObject().put("status", 400).put("detail", errors.size() + " events refused; nothing was stored")
+        refused.errors().forEach(e -> list.add(new JsonObject().put("index", e.index()).put("status", e.status())
+                .put("field", e.field()).put("detail", e.detail())));
+        return new Answer(400, new JsonObject().put("status", 400).put("field", first.field()).put("detail", refused.getMessage())
                 .put("errors", list));
     }
 

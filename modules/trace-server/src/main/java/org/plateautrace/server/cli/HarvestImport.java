@@ -22,7 +22,8 @@ import org.plateautrace.model.lots.CommodityProfiles;
  * column per commodity attribute. The lot code is the row's identity: a row whose lot code the party
  * already registered with the same harvest is reported as already there and stored nothing; with another
  * harvest it is refused. Rows go in batches ({@code POST /api/v1/lots {"lots": [...]}}, one transaction each):
- * 100 at a time, a refused row taken out and the rest sent again; with {@code --atomic} all in one.
+ * 100 at a time, the refused rows (the answer lists them all) taken out and the rest sent again; with
+ * {@code --atomic} all in one, and when the server refuses any, every refused row is reported and none stored.
  */
 final class HarvestImport {
     /** Harvests one --atomic import may hold (one transaction, {@code POST /api/v1/lots} batch limit). */
@@ -34,6 +35,7 @@ final class HarvestImport {
     private static final Set<String> NUMERIC = CommodityProfiles.ALL.stream().flatMap(p -> p.attributes().stream())
             .filter(a -> a.type() == AttributeType.NUMBER).map(a -> a.name()).collect(Collectors.toSet());
     private static final Pattern ITEM = Pattern.compile("lots\\[(\\d+)]\\.?(.*)");
+    private static final Pattern ITEM_NAMED = Pattern.compile("lots\\[(\\d+)]");
 
     private record Parsed(int line, String lotCode, JsonObject harvest) {
     }
@@ -89,8 +91,8 @@ final class HarvestImport {
                     progress.step(chunk.size());
                     continue;
                 }
-                Matcher item = answer.field() == null ? null : ITEM.matcher(answer.field());
-                if (item == null || !item.matches()) { // not about one row: every row of the chunk is refused with it
+                List<ItemRefusal> refusals = ItemRefusal.of(answer);
+                if (refusals.isEmpty()) { // not about one row: every row of the chunk is refused with it
                     chunk.forEach(p -> report.refused(new RowError(p.line(), column(answer.field()), answer.detail())));
                     pending.removeAll(chunk);
                     progress.step(chunk.size());
@@ -99,17 +101,48 @@ final class HarvestImport {
                     }
                     continue;
                 }
-                Parsed bad = chunk.get(Integer.parseInt(item.group(1)));
-                pending.remove(bad);
-                progress.step(1);
-                boolean duplicate = answer.status() == 409 && alreadyThere(bad);
-                if (!duplicate) {
-                    report.refused(new RowError(bad.line(), column(item.group(2)), answer.detail()));
-                    if (atomic) {
-                        return; // nothing was stored; the rest is not tried (it would be stored)
+                boolean refused = false;
+                for (ItemRefusal refusal : refusals) {
+                    Parsed bad = chunk.get(refusal.index());
+                    pending.remove(bad);
+                    progress.step(1);
+                    if (!(refusal.status() == 409 && alreadyThere(bad))) {
+                        report.refused(new RowError(bad.line(), column(refusal.field()), linesIn(refusal.detail(), chunk)));
+                        refused = true;
                     }
                 }
+                if (atomic && refused) {
+                    return; // nothing was stored; the rest is not sent again (it would be stored)
+                }
             }
+        }
+    }
+
+    /** A detail that names another item of the batch ({@code lots[0]}) names its line instead. */
+    private static String linesIn(String detail, List<Parsed> chunk) {
+        return ITEM_NAMED.matcher(detail).replaceAll(item -> "line " + chunk.get(Integer.parseInt(item.group(1))).line());
+    }
+
+    /** One refused item of a batch: its index in the batch and the field within the item ({@code siteId}). */
+    private record ItemRefusal(int index, int status, String field, String detail) {
+        /** Every refused item the answer lists ({@code errors}), or the one its {@code field} names; none when not about items. */
+        static List<ItemRefusal> of(Answer answer) {
+            List<ItemRefusal> refusals = new ArrayList<>();
+            JsonArray errors = answer.body().getJsonArray("errors");
+            if (errors == null) {
+                Matcher item = answer.field() == null ? null : ITEM.matcher(answer.field());
+                if (item != null && item.matches()) {
+                    refusals.add(new ItemRefusal(Integer.parseInt(item.group(1)), answer.status(), item.group(2), answer.detail()));
+                }
+                return refusals;
+            }
+            for (Object e : errors) {
+                JsonObject error = (JsonObject) e;
+                Matcher item = ITEM.matcher(error.getString("field", ""));
+                refusals.add(new ItemRefusal(error.getInteger("index"), error.getInteger("status"),
+                        item.matches() ? item.group(2) : null, error.getString("detail")));
+            }
+            return refusals;
         }
     }
 

@@ -19,6 +19,7 @@ import org.plateautrace.model.events.EventCommand.Shipping;
 import org.plateautrace.model.events.EventCommand.Storing;
 import org.plateautrace.model.events.Recorder;
 import org.plateautrace.model.events.Recording;
+import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.Refusal.Conflict;
 import org.plateautrace.service.auth.Caller;
 import org.plateautrace.store.UniqueViolation;
@@ -33,20 +34,6 @@ import org.plateautrace.store.events.SupplyChainRepository.Wanted;
  */
 public final class EventService {
     public static final int MAX_BATCH = 10_000;
-
-    /** A batch with refused items: nothing was stored; every refusal is listed with its index. */
-    public static final class BatchRefused extends RuntimeException {
-        private final transient Recording recording;
-
-        public BatchRefused(Recording recording) {
-            super("refused items: " + recording.errors().size(), null, false, false);
-            this.recording = recording;
-        }
-
-        public Recording recording() {
-            return recording;
-        }
-    }
 
     private final Vertx vertx;
     private final Pool pool;
@@ -70,7 +57,7 @@ public final class EventService {
                         .compose(ids -> vertx.executeBlocking(() -> new Recorder(state, actor, ids, clock.instant()).record(commands), false)))
                 .compose(recording -> recording.ok()
                         ? chain.write(tx, actor, recording).map(recording)
-                        : Future.failedFuture(new BatchRefused(recording))))
+                        : Future.failedFuture(new BatchRefused("events", commands.size(), recording.errors()))))
                 .recover(error -> Future.failedFuture(UniqueViolation.on(error, LotRepository.CODE_UNIQUE)
                         ? new Conflict("outputs", "an output lot code is already used for that product's GTIN") : error));
     }

@@ -5,6 +5,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.plateautrace.model.Page;
 import org.plateautrace.model.PageRequest;
 import org.plateautrace.model.events.Commissioning;
 import org.plateautrace.model.events.EventHash;
+import org.plateautrace.model.events.Recording.ItemError;
 import org.plateautrace.model.events.StoredEvent;
 import org.plateautrace.model.events.SupplyChainEvent;
 import org.plateautrace.model.lots.CommodityProfile;
@@ -25,6 +28,7 @@ import org.plateautrace.model.lots.LotCode;
 import org.plateautrace.model.registry.Product;
 import org.plateautrace.model.registry.Site;
 import org.plateautrace.service.Access;
+import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.Refusal.Conflict;
 import org.plateautrace.service.Refusal.Denied;
 import org.plateautrace.service.Refusal.NotFound;
@@ -74,8 +78,9 @@ public final class LotService {
 
     /**
      * Registers several harvests all or nothing (e.g. an import): each is checked as {@link #register} does,
-     * a refusal naming {@code lots[i].<field>}; then all are written in one transaction. A lot code that is
-     * already used refuses the whole batch (409 {@code lots[i].lotCode}).
+     * then all are written in one transaction. When any is refused nothing is written, and the
+     * {@link BatchRefused} lists every refusal under {@code lots[i].<field>}: a lot code the product already
+     * uses, or that an earlier harvest of the batch gives, is 409 {@code lots[i].lotCode}.
      */
     public Future<List<Lot>> registerAll(Caller caller, List<Harvest> harvests) {
         long party = caller.writingParty();
@@ -84,7 +89,7 @@ public final class LotService {
         }
         List<Future<Checked>> checks = new ArrayList<>();
         for (int i = 0; i < harvests.size(); i++) {
-            String at = "lots[" + i + "]";
+            int index = i;
             Harvest harvest = harvests.get(i);
             checks.add(products.find(harvest.productId())
                     .map(found -> Access.ownReference(found, Product::partyId, party, "productId", harvest.productId()))
@@ -92,35 +97,71 @@ public final class LotService {
                         Access.ownReference(found, Site::partyId, party, "siteId", harvest.siteId());
                         CommodityProfile profile = CommodityProfiles.require(product.info().commodity());
                         Harvest checked = harvest.checkedAgainst(profile, clock.instant());
-                        return checked.lotCode() != null ? new Checked(product, checked, checked.lotCode(), null)
-                                : new Checked(product, checked, null, profile.lotPrefix()).drawnAgain();
-                    }))
-                    .recover(error -> Future.failedFuture(at(at, error))));
+                        return checked.lotCode() != null ? new Checked(index, product, checked, checked.lotCode(), null)
+                                : new Checked(index, product, checked, null, profile.lotPrefix()).drawnAgain();
+                    })));
         }
         return Future.join(checks).transform(all -> {
-            for (Future<Checked> check : checks) {
-                if (check.failed()) {
-                    return Future.failedFuture(check.cause());
+            List<ItemError> errors = new ArrayList<>();
+            List<Checked> batch = new ArrayList<>();
+            for (int i = 0; i < checks.size(); i++) {
+                if (checks.get(i).failed()) {
+                    errors.add(BatchRefused.itemError(i, "lots[" + i + "]", checks.get(i).cause()));
+                } else {
+                    batch.add(checks.get(i).result());
                 }
             }
-            List<Checked> batch = checks.stream().map(Future::result).toList();
-            return pool.withTransaction(tx -> distinctCodes(tx, batch, CODE_ATTEMPTS).compose(drawn -> {
-                Future<List<Lot>> chain = Future.succeededFuture(new ArrayList<>());
-                for (int i = 0; i < drawn.size(); i++) {
-                    Checked c = drawn.get(i);
-                    String at = "lots[" + i + "]";
-                    chain = chain.compose(done -> write(tx, party, c.product(), c.code(), c.harvest())
-                            .recover(error -> Future.failedFuture(UniqueViolation.on(error, LotRepository.CODE_UNIQUE)
-                                    ? new Conflict(at + ".lotCode", "lot code " + c.code() + " is already used for GTIN "
-                                            + c.product().info().gtin()) : error))
-                            .map(lot -> {
-                                done.add(lot);
-                                return done;
-                            }));
-                }
-                return chain;
-            }));
+            return pool.withTransaction(tx -> distinctCodes(tx, batch, CODE_ATTEMPTS)
+                    .compose(drawn -> givenCodesTaken(tx, drawn).compose(taken -> {
+                        errors.addAll(taken);
+                        if (!errors.isEmpty()) {
+                            errors.sort(Comparator.comparingInt(ItemError::index));
+                            return Future.failedFuture(new BatchRefused("lots", harvests.size(), errors));
+                        }
+                        return writeAll(tx, party, drawn);
+                    })));
         });
+    }
+
+    /** The harvests one after the other; a lot code taken meanwhile by another request is 409 {@code lots[i].lotCode}. */
+    private Future<List<Lot>> writeAll(SqlConnection tx, long party, List<Checked> batch) {
+        Future<List<Lot>> chain = Future.succeededFuture(new ArrayList<>());
+        for (Checked c : batch) {
+            chain = chain.compose(done -> write(tx, party, c.product(), c.code(), c.harvest())
+                    .recover(error -> Future.failedFuture(UniqueViolation.on(error, LotRepository.CODE_UNIQUE)
+                            ? new Conflict("lots[" + c.index() + "].lotCode", codeUsed(c)) : error))
+                    .map(lot -> {
+                        done.add(lot);
+                        return done;
+                    }));
+        }
+        return chain;
+    }
+
+    /** A 409 for each lot code given in the batch that the product already uses, or that an earlier item gives. */
+    private Future<List<ItemError>> givenCodesTaken(SqlConnection tx, List<Checked> batch) {
+        List<Checked> given = batch.stream().filter(c -> !c.generated()).toList();
+        if (given.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return lots.codesTaken(tx, given.stream().map(c -> c.product().id()).toList(), given.stream().map(c -> c.code().value()).toList())
+                .map(taken -> {
+                    List<ItemError> errors = new ArrayList<>();
+                    Map<String, Integer> first = new HashMap<>();
+                    for (Checked c : given) {
+                        Integer earlier = first.putIfAbsent(c.key(), c.index());
+                        String detail = taken.contains(c.key()) ? codeUsed(c)
+                                : earlier != null ? "lot code " + c.code().value() + " is also given by lots[" + earlier + "]" : null;
+                        if (detail != null) {
+                            errors.add(new ItemError(c.index(), 409, "lots[" + c.index() + "].lotCode", detail));
+                        }
+                    }
+                    return errors;
+                });
+    }
+
+    private static String codeUsed(Checked c) {
+        return "lot code " + c.code().value() + " is already used for GTIN " + c.product().info().gtin();
     }
 
     /**
@@ -156,28 +197,18 @@ public final class LotService {
     public static final int MAX_BATCH = 1_000;
 
     /** A checked harvest with its lot code; {@code prefix} is set when the code is generated (and may be drawn again). */
-    private record Checked(Product product, Harvest harvest, LotCode code, String prefix) {
+    private record Checked(int index, Product product, Harvest harvest, LotCode code, String prefix) {
         boolean generated() {
             return prefix != null;
         }
 
         Checked drawnAgain() {
-            return new Checked(product, harvest, LotCode.generate(prefix, harvest.harvestedAt().toLocalDate()), prefix);
+            return new Checked(index, product, harvest, LotCode.generate(prefix, harvest.harvestedAt().toLocalDate()), prefix);
         }
 
         String key() {
             return product.id() + "/" + code.value();
         }
-    }
-
-    private static Throwable at(String at, Throwable error) {
-        if (error instanceof Invalid invalid) {
-            return invalid.at(at);
-        }
-        if (error instanceof Denied denied) {
-            return new Denied(denied.field() == null ? at : at + "." + denied.field(), denied.detail());
-        }
-        return error;
     }
 
     private Future<Lot> write(SqlConnection tx, long party, Product product, LotCode code, Harvest harvest) {

@@ -17,9 +17,8 @@ import org.plateautrace.model.events.Recording;
 import org.plateautrace.model.events.Recording.ItemError;
 import org.plateautrace.model.events.Recording.NewLot;
 import org.plateautrace.model.events.Recording.Recorded;
+import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.events.EventService;
-import org.plateautrace.service.events.EventService.BatchRefused;
-import org.plateautrace.web.Problems;
 import org.plateautrace.web.Replies;
 
 /**
@@ -58,12 +57,12 @@ public final class EventRoutes {
             }
         }
         if (!errors.isEmpty()) {
-            refuse(ctx, errors, items.size(), single);
+            refuse(ctx, new BatchRefused("events", items.size(), errors), single);
             return;
         }
         events.record(caller(ctx), commands).onSuccess(recording -> answer(ctx, recording, single)).onFailure(error -> {
             if (error instanceof BatchRefused refused) {
-                refuse(ctx, refused.recording().errors(), items.size(), single);
+                refuse(ctx, refused, single);
             } else {
                 ctx.fail(error);
             }
@@ -116,16 +115,10 @@ public final class EventRoutes {
         return json;
     }
 
-    private static void refuse(RoutingContext ctx, List<ItemError> errors, int total, boolean single) {
-        if (single) {
-            ItemError error = errors.get(0);
-            ctx.fail(error.status() == 403 ? new NotPermitted(error.field(), error.detail()) : new Invalid(error.field(), error.detail()));
-            return;
-        }
-        JsonArray list = new JsonArray();
-        errors.forEach(e -> list.add(new JsonObject().put("index", e.index()).put("status", e.status()).put("field", e.field())
-                .put("detail", e.detail())));
-        Problems.send(ctx, 400, "invalid-events", "Events refused", errors.size() + " of " + total
-                + " events refused; nothing was stored", null, new JsonObject().put("errors", list));
+    /** One event is refused as a single request is; a batch lists every refused item. */
+    private static void refuse(RoutingContext ctx, BatchRefused refused, boolean single) {
+        ItemError error = refused.errors().get(0);
+        ctx.fail(!single ? refused : error.status() == 403 ? new NotPermitted(error.field(), error.detail())
+                : new Invalid(error.field(), error.detail()));
     }
 }

@@ -60,9 +60,12 @@ public final class LotRoutes {
         return read(JsonInput.of(json, HARVEST));
     }
 
-    /** A batch {@code {"lots": [...]}} as {@code POST /api/v1/lots} reads it; refusals name {@code lots[i].<field>}. */
+    /**
+     * A batch {@code {"lots": [...]}} as {@code POST /api/v1/lots} reads it; every item that cannot be read is
+     * listed in one refusal, naming {@code lots[i].<field>}.
+     */
     public static List<Harvest> harvests(Object json) {
-        return JsonInput.of(json, Set.of("lots")).objects("lots", true, HARVEST).stream().map(LotRoutes::read).toList();
+        return JsonInput.of(json, Set.of("lots")).each("lots", HARVEST, LotRoutes::read, "lots");
     }
 
     private static Harvest read(JsonInput body) {
