@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -314,6 +320,39 @@ class EventApiTest extends ServerTest {
         assertEquals("ssccs[0]", refused.field(), refused.body());
         assertEquals("ssccs[0]", api.post("/api/v1/events", coop.token(), packing("packing", harvest, box, "2026-05-03T10:00:00+08:00")
                 .put("ssccs", new JsonArray().add(box))).field(), "a case does not go into itself");
+    }
+
+    @Test
+    void twoPalletsOfDifferentLotsPackedAtTheSameMomentCannotBothTakeOneCase() throws Exception {
+        long lotA = harvest(100);
+        long lotB = harvest(100);
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String box = Fixtures.sscc(String.format("006951234%08d", 30_000 + 3 * round));
+                fixtures.event(coop, packing("packing", lotA, box, "2026-05-03T08:00:00+08:00")
+                        .put("serials", new JsonArray().add(codes(lotA, 1).getString(0))));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Api.Response>> answers = new ArrayList<>();
+                for (int pallet = 1; pallet <= 2; pallet++) {
+                    JsonObject onto = packing("packing", pallet == 1 ? lotA : lotB,
+                            Fixtures.sscc(String.format("006951234%08d", 30_000 + 3 * round + pallet)), "2026-05-03T09:00:00+08:00")
+                            .put("ssccs", new JsonArray().add(box));
+                    answers.add(senders.submit(() -> {
+                        together.await();
+                        return api.post("/api/v1/events", coop.token(), onto);
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Api.Response> answer : answers) {
+                    statuses.add(answer.get().status());
+                }
+                statuses.sort(null);
+                assertEquals(List.of(201, 400), statuses, "round " + round + ": the case went onto one pallet only");
+            }
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     @Test

@@ -65,6 +65,15 @@ public final class SupplyChainRepository {
             + "AND EXISTS (SELECT 1 FROM event_quantity q WHERE q.event_pk = e.id AND q.list = 'child' AND q.lot_id IS NOT NULL) "
             + "ORDER BY c.epc, e.event_time DESC, e.seq DESC";
 
+    /**
+     * Packing requests that move the same pack codes or cases wait for each other until commit, whichever lots
+     * they name (the holding locks only serialise requests on one lot), so that each code has one place.
+     * Two-key advisory locks, in key order; they never meet the one-key lock of the event chain.
+     */
+    private static final int PLACE_LOCKS = 0x504c4143;
+    private static final String LOCK_PLACES = "SELECT pg_advisory_xact_lock(" + PLACE_LOCKS + ", k) FROM "
+            + "(SELECT DISTINCT hashtext(epc) AS k FROM unnest($1::text[]) AS c(epc) ORDER BY k) AS keys";
+
     public Future<ChainState> load(SqlConnection tx, Wanted wanted) {
         ChainState state = new ChainState();
         Map<Long, LotState> loaded = new HashMap<>();
@@ -120,7 +129,8 @@ public final class SupplyChainRepository {
                     });
                 })
                 .compose(loadedState -> children.isEmpty() ? Future.succeededFuture(loadedState)
-                        : tx.preparedQuery(PLACEMENTS).execute(Tuple.of((Object) children.toArray(new String[0]))).map(rows -> {
+                        : tx.preparedQuery(LOCK_PLACES).execute(Tuple.of((Object) children.toArray(new String[0])))
+                        .compose(locked -> tx.preparedQuery(PLACEMENTS).execute(Tuple.of((Object) children.toArray(new String[0])))).map(rows -> {
                             rows.forEach(row -> loadedState.placement(row.getString("epc"),
                                     "ADD".equals(row.getString("action")) ? row.getString("parent") : null,
                                     row.getOffsetDateTime("event_time")
