@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.plateautrace.model.epcis.EpcisDocuments;
@@ -154,6 +159,42 @@ class EpcisCaptureTest extends ServerTest {
         Api.Response accepted = api.postStreamed("/epcis/capture", company.token(),
                 document(event(id, "OBSERVE")).encode().getBytes(StandardCharsets.UTF_8));
         assertEquals(1, finished(accepted).getInteger("stored"));
+    }
+
+    @Test
+    void aClientThatGoesAwayBeforeTheDocumentEndsStoresNothingAndTheServerGoesOn() throws Exception {
+        String gone = "urn:uuid:5b0c2d1e-0000-4000-8000-000000000009";
+        byte[] whole = document(event(gone, "OBSERVE")).encode().getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", server.config.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /epcis/capture HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + company.token()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (whole.length + 100) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(whole); // 100 bytes short of what it announced
+            out.flush();
+        }
+        String next = "urn:uuid:5b0c2d1e-0000-4000-8000-000000000010";
+        assertEquals(1, finished(api.post("/epcis/capture", company.token(), document(event(next, "OBSERVE")).encode()))
+                .getInteger("stored"), "the next capture is stored");
+        assertEquals(404, api.get("/epcis/events/" + URLEncoder.encode(gone, StandardCharsets.UTF_8), company.token()).status(),
+                "a document that did not arrive whole is not captured");
+        for (int wait = 0; spooled(gone) && wait < 100; wait++) {
+            Thread.sleep(100);
+        }
+        assertFalse(spooled(gone), "the part that arrived is not left in a temporary file");
+    }
+
+    /** Whether a temporary capture file holds this event ID. */
+    private static boolean spooled(String eventId) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("plateau-capture-")).anyMatch(f -> {
+                try {
+                    return Files.readString(f).contains(eventId);
+                } catch (IOException e) {
+                    return false; // deleted meanwhile
+                }
+            });
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.plateautrace.web;
 
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -38,6 +40,9 @@ public final class Problems {
             refusal(ctx, refusal);
         } else if (failure instanceof BatchRefused batch) {
             batch(ctx, batch);
+        } else if (failure instanceof HttpClosedException || failure instanceof StreamResetException) {
+            LOG.info("{} {}: the client went away before the request was read ({})", ctx.request().method(), ctx.request().path(),
+                    failure.getMessage());
         } else if (failure == null) {
             byStatus(ctx, ctx.statusCode());
         } else {

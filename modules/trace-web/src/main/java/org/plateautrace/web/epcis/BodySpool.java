@@ -6,13 +6,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 
 /**
  * Writes a request body to a temporary file as it arrives, so that a large document never sits in the
- * heap (the request is paused while the file catches up). Over the limit: {@link TooLarge}, and the file
- * is gone. The request must be paused until {@link #to} is called.
+ * heap (the request is paused while the file catches up). Over the limit ({@link TooLarge}) or when the
+ * client goes away before the body ends, the file is deleted. The request must be paused until {@link #to} is called.
  */
 final class BodySpool {
     /** The body had more bytes than the limit. */
@@ -52,7 +53,12 @@ final class BodySpool {
                 file.drainHandler(drained -> request.resume());
             }
         });
+        // a client that goes away mid-body: the response is told (the request may have been told before we listened)
+        request.response().closeHandler(closed -> done.tryFail(new HttpClosedException("connection closed before the body ended")));
         request.resume();
+        if (request.response().closed()) {
+            done.tryFail(new HttpClosedException("connection closed before the body ended"));
+        }
         return done.future();
     }
 }
