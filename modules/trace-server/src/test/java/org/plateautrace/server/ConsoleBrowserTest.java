@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -46,6 +47,7 @@ class ConsoleBrowserTest extends ServerTest {
         private final Fixtures.Party processor = fixtures.party("processor");
         private final Fixtures.Party regulator = fixtures.party("regulator");
         private final Fixtures.Party lab = fixtures.party("lab");
+        private final Fixtures.Party carrier = fixtures.party("carrier");
 
         Walk(HeadlessChromium browser, String lang) {
             this.browser = browser;
@@ -64,9 +66,13 @@ class ConsoleBrowserTest extends ServerTest {
             String coopLogin = "coop." + lang + "." + coop.id();
             String processorLogin = "plant." + lang + "." + processor.id();
             String regulatorLogin = "inspector." + lang + "." + regulator.id();
+            String carrierLogin = "driver." + lang + "." + carrier.id();
+            String labLogin = "lab." + lang + "." + lab.id();
             user(coop, coopLogin, "party_admin");
             user(processor, processorLogin, "operator");
             user(regulator, regulatorLogin, "regulator");
+            user(carrier, carrierLogin, "operator");
+            user(lab, labLogin, "operator");
 
             // the cooperative signs in and registers a harvest; a refused submit keeps what was typed
             open("/console/");
@@ -223,9 +229,25 @@ class ConsoleBrowserTest extends ServerTest {
             wait.until(d -> new Select(ship.findElement(By.name("toSiteId"))).getOptions().stream()
                     .anyMatch(option -> option.getAttribute("value").equals(Long.toString(plant))));
             new Select(ship.findElement(By.name("toSiteId"))).selectByValue(Long.toString(plant));
+            new Select(ship.findElement(By.name("carrierPartyId"))).selectByValue(Long.toString(carrier.id()));
             setTime(ship.findElement(By.name("time")), 4);
             ship.findElement(By.cssSelector("button[type=submit]")).click();
             awaitResult(ship);
+            signOut();
+
+            // the carrier starts at its readings upload, the only thing it records, and uploads the logger's readings
+            // of the shipment it carries from a CSV file (sent in chunks, with progress)
+            signIn(carrierLogin);
+            wait.until(ExpectedConditions.urlContains("#/readings"));
+            assertEquals(List.of("#/readings", "#/lots"), menuLinks());
+            WebElement readings = waitFor(By.id("readings-form"));
+            readings.findElement(By.name("readings")).sendKeys(readingsCsv(4500).toAbsolutePath().toString());
+            readings.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(readings);
+            assertTrue(readings.findElement(By.cssSelector(".form-result")).getText().contains("4500"), readings.getText());
+            assertEquals("4500", readings.findElement(By.tagName("progress")).getAttribute("value"));
+            assertFits();
+            browser.screenshot("console-readings" + suffix + ".png");
             signOut();
 
             // the processor receives the shipment and processes the leaf into black tea; it harvests nothing, so its
@@ -253,14 +275,7 @@ class ConsoleBrowserTest extends ServerTest {
             process.findElement(By.cssSelector("button[type=submit]")).click();
             long made = idFromResult(process);
 
-            // it uploads the logger's readings of the shipment from a CSV file (sent in chunks) and records a lab result
-            go("#/readings");
-            WebElement readings = waitFor(By.id("readings-form"));
-            readings.findElement(By.name("readings")).sendKeys(readingsCsv(4500).toAbsolutePath().toString());
-            readings.findElement(By.cssSelector("button[type=submit]")).click();
-            awaitResult(readings);
-            assertTrue(readings.findElement(By.cssSelector(".form-result")).getText().contains("4500"), readings.getText());
-            assertEquals("4500", readings.findElement(By.tagName("progress")).getAttribute("value"));
+            // it records a lab result on a lot it holds
             go("#/lab");
             WebElement labForm = waitFor(By.id("lab-form"));
             new Select(labForm.findElement(By.name("lotId"))).selectByValue(Long.toString(made));
@@ -271,6 +286,29 @@ class ConsoleBrowserTest extends ServerTest {
             setTime(labForm.findElement(By.name("time")), 1);
             labForm.findElement(By.cssSelector("button[type=submit]")).click();
             awaitResult(labForm);
+
+            signOut();
+
+            // the lab starts at its lab results; it holds no lots, so it types the lot number its sample came with
+            signIn(labLogin);
+            wait.until(ExpectedConditions.urlContains("#/lab"));
+            assertEquals(List.of("#/lab", "#/lots"), menuLinks());
+            WebElement sample = waitFor(By.id("lab-form"));
+            sample.findElement(By.name("lotId")).sendKeys(Long.toString(made));
+            assertEquals(Long.toString(lab.id()), new Select(sample.findElement(By.name("labPartyId"))).getFirstSelectedOption()
+                    .getAttribute("value"), "the lab records as itself");
+            sample.findElement(By.name("reportNumber")).sendKeys("XZ-LAB-2026-0117");
+            new Select(sample.findElement(By.name("test"))).selectByValue("moisture");
+            sample.findElement(By.name("result")).sendKeys("6.1 %");
+            setTime(sample.findElement(By.name("time")), 0.5);
+            sample.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitResult(sample);
+            assertFits();
+            browser.screenshot("console-lab" + suffix + ".png");
+            signOut();
+            assertTrue(api.get("/api/v1/lots/" + made + "/events", processor.token()).body().contains("XZ-LAB-2026-0117"),
+                    "the processor sees the lab's result on its lot");
+            signIn(processorLogin);
 
             // the trace graph of the new lot shows the harvest; clicking it opens the harvest lot
             go("#/trace/" + made + "/backward");
@@ -325,6 +363,12 @@ class ConsoleBrowserTest extends ServerTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+
+        /** The menu's links, in order. */
+        private List<String> menuLinks() {
+            return browser.driver.findElements(By.cssSelector("#nav a")).stream()
+                    .map(a -> a.getAttribute("href").replaceFirst(".*(?=#)", "")).toList();
         }
 
         private void user(Fixtures.Party party, String login, String role) {

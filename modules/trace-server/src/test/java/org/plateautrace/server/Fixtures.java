@@ -3,6 +3,7 @@ package org.plateautrace.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.plateautrace.model.codes.Gs1CheckDigit;
 import org.plateautrace.model.registry.CreditCode;
@@ -38,8 +39,14 @@ final class Fixtures {
         return first17 + Gs1CheckDigit.compute(first17);
     }
 
+    /** A name of the kind a party of that kind has (numbered: names need not be unique, but tests read better). */
+    private static final Map<String, String> NAMES = Map.of("processor", "林芝墨脱茶业有限公司", "carrier", "林芝高原冷链物流有限公司",
+            "lab", "林芝市农产品质量检测中心", "regulator", "林芝市农业农村局", "retailer", "林芝源特产直营店",
+            "enterprise", "林芝乡村发展有限公司");
+
     static JsonObject partyJson(String kind) {
-        return new JsonObject().put("kind", kind).put("name", "波密县易贡茶叶农民专业合作社 " + SEQUENCE.incrementAndGet())
+        return new JsonObject().put("kind", kind).put("name", NAMES.getOrDefault(kind, "波密县易贡茶叶农民专业合作社") + " "
+                        + SEQUENCE.incrementAndGet())
                 .put("creditCode", creditCode()).put("county", "波密县").put("township", "易贡乡");
     }
 
