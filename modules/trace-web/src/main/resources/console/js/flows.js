@@ -171,12 +171,12 @@ const TESTS = ['pesticide_residue', 'veterinary_drug_residue', 'quarantine', 'mo
 export async function labView(app) {
   const [holdings, parties] = await Promise.all([data.holdings(), data.parties()]);
   const labs = parties.filter(p => p.kind === 'lab');
-  // a lab holds no lots: it types the lot number its sample came with, and records as itself
+  // a lab holds no lots: it scans (or pastes) the QR code its sample came labelled with, and records as itself
   const self = state.session.caller.partyId;
-  const lot = holdings.length ? select(lotOptions(holdings), { 'data-kind': 'number' })
-    : input('number', { min: '1', step: '1', 'data-kind': 'number' });
+  const lot = holdings.length ? field('lotId', t('lot'), select(lotOptions(holdings), { 'data-kind': 'number' }))
+    : field('lot', t('sampleLink'), input('text', { maxlength: '2048', inputmode: 'url', placeholder: 'https://…/01/…/10/…' }));
   const form = apiForm([
-    field('lotId', holdings.length ? t('lot') : t('lotNumber'), lot),
+    lot,
     field('labPartyId', t('labParty'), select(labs.map(p => ({ value: p.id, label: p.name, selected: p.id === self })), { 'data-kind': 'number' })),
     field('reportNumber', t('reportNumber'), input('text', { maxlength: '100' })),
     field('test', t('test'), select(TESTS.map(x => ({ value: x, label: t('test_' + x) })))),

@@ -289,18 +289,25 @@ class ConsoleBrowserTest extends ServerTest {
 
             signOut();
 
-            // the lab starts at its lab results; it holds no lots, so it types the lot number its sample came with
+            // the lab starts at its lab results; it holds no lots, so it scans the QR code its sample came labelled with
+            // (a pack of the new lot); a link that names no lot is refused at the field
+            String packOfMade = api.post("/api/v1/lots/" + made + "/codes", processor.token(), new JsonObject().put("count", 1)).json()
+                    .getJsonArray("first").getString(0);
             signIn(labLogin);
             wait.until(ExpectedConditions.urlContains("#/lab"));
             assertEquals(List.of("#/lab", "#/lots"), menuLinks());
             WebElement sample = waitFor(By.id("lab-form"));
-            sample.findElement(By.name("lotId")).sendKeys(Long.toString(made));
+            sample.findElement(By.name("lot")).sendKeys(packOfMade.replaceFirst("/10/[^/]+", "/10/NO-SUCH-LOT"));
             assertEquals(Long.toString(lab.id()), new Select(sample.findElement(By.name("labPartyId"))).getFirstSelectedOption()
                     .getAttribute("value"), "the lab records as itself");
             sample.findElement(By.name("reportNumber")).sendKeys("XZ-LAB-2026-0117");
             new Select(sample.findElement(By.name("test"))).selectByValue("moisture");
             sample.findElement(By.name("result")).sendKeys("6.1 %");
             setTime(sample.findElement(By.name("time")), 0.5);
+            sample.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(d -> sample.findElement(By.cssSelector("[data-field='lot'] .error")).getText().contains("NO-SUCH-LOT"));
+            sample.findElement(By.name("lot")).clear();
+            sample.findElement(By.name("lot")).sendKeys(packOfMade);
             sample.findElement(By.cssSelector("button[type=submit]")).click();
             awaitResult(sample);
             assertFits();
@@ -339,10 +346,7 @@ class ConsoleBrowserTest extends ServerTest {
             assertTrue(recalls.getText().contains("农残超标"), recalls.getText());
 
             // a shopper scanning a pack of the processed lot sees the recall
-            Api.Response codesOfMade = api.post("/api/v1/lots/" + made + "/codes", processor.token(), new JsonObject().put("count", 1));
-            assertEquals(201, codesOfMade.status(), codesOfMade.body());
-            String uri = codesOfMade.json().getJsonArray("first").getString(0);
-            open(uri.substring(uri.indexOf("/01/")));
+            open(packOfMade.substring(packOfMade.indexOf("/01/")));
             WebElement banner = waitFor(By.id("recall"));
             assertTrue(banner.getText().contains("农残超标"), banner.getText());
         }

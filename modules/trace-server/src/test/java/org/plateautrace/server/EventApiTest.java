@@ -251,6 +251,38 @@ class EventApiTest extends ServerTest {
     }
 
     @Test
+    void aLabNamesTheLotByTheDigitalLinkItsSampleCameLabelledWith() {
+        long harvest = harvest(100);
+        JsonObject lot = api.get("/api/v1/lots/" + harvest, coop.token()).json();
+        String pack = api.post("/api/v1/lots/" + harvest + "/codes", coop.token(), new JsonObject().put("count", 1)).json()
+                .getJsonArray("first").getString(0);
+        JsonObject byLotLink = labResult("MO-2026-0001").put("lot", lot.getString("digitalLink"));
+        JsonObject byPackLink = labResult("MO-2026-0002").put("lot", pack.replace("https://trace.example.cn", ""));
+        Api.Response recorded = api.post("/api/v1/events", lab.token(), new JsonObject().put("events", new JsonArray()
+                .add(byLotLink).add(byPackLink)));
+        assertEquals(201, recorded.status(), recorded.body());
+        String history = api.get("/api/v1/lots/" + harvest + "/events", coop.token()).body();
+        assertTrue(history.contains("MO-2026-0001") && history.contains("MO-2026-0002"), "both results are on the lot: " + history);
+        assertEquals(200, api.post("/api/v1/events", lab.token(), byLotLink).status(), "the same result sent again is a duplicate");
+
+        String otherLot = lot.getString("digitalLink").replace("/10/" + lot.getString("lotCode"), "/10/NO-SUCH-LOT");
+        Api.Response unknown = api.post("/api/v1/events", lab.token(), labResult("MO-2026-0003").put("lot", otherLot));
+        assertEquals(400, unknown.status(), unknown.body());
+        assertEquals("lot", unknown.field());
+        assertTrue(unknown.json().getString("detail").contains("NO-SUCH-LOT"), unknown.body());
+        assertEquals("lot", api.post("/api/v1/events", lab.token(), labResult("MO-2026-0004")
+                .put("lot", lot.getString("digitalLink").replaceFirst("/10/.*", ""))).field(), "a link that names no lot");
+        assertEquals("lot", api.post("/api/v1/events", lab.token(), labResult("MO-2026-0005")
+                .put("lot", lot.getString("digitalLink")).put("lotId", harvest)).field(), "the lot is named once");
+        assertEquals("lotId", api.post("/api/v1/events", lab.token(), labResult("MO-2026-0006")).field());
+    }
+
+    private JsonObject labResult(String report) {
+        return new JsonObject().put("type", "inspection").put("time", "2026-05-03T08:00:00+08:00").put("labPartyId", lab.id())
+                .put("reportNumber", report).put("test", "moisture").put("result", "6.1 %").put("passed", true);
+    }
+
+    @Test
     void packsCodesIntoACaseAndCasesOntoAPallet() {
         long harvest = harvest(100);
         JsonObject batch = api.post("/api/v1/lots/" + harvest + "/codes", coop.token(), new JsonObject().put("count", 12)).json();

@@ -53,6 +53,26 @@ public sealed interface EventCommand {
     /** A lab result on a lot (ObjectEvent inspecting; conformant or non_conformant). */
     record Inspection(String eventId, OffsetDateTime time, long lotId, long labPartyId, String reportNumber, String test,
                       String result, boolean passed) implements EventCommand {
+        /** This result on the lot with this id. */
+        public Inspection onLot(long id) {
+            return new Inspection(eventId, time, id, labPartyId, reportNumber, test, result, passed);
+        }
+    }
+
+    /**
+     * A lab result on the lot its sample came labelled with: a Digital Link naming GTIN and lot, as on the lot's or
+     * a pack's QR code. The lot is found before recording, and {@code result} (lot id 0 until then) is recorded on it.
+     */
+    record LabelledSample(org.plateautrace.model.codes.DigitalLink link, Inspection result) implements EventCommand {
+        @Override
+        public String eventId() {
+            return result.eventId();
+        }
+
+        @Override
+        public OffsetDateTime time() {
+            return result.time();
+        }
     }
 
     /** Pack codes of a lot (and/or cases by SSCC) into a case or pallet, or out of it (AggregationEvent). */

@@ -18,6 +18,7 @@ import org.plateautrace.model.events.ChainState.LotState;
 import org.plateautrace.model.events.ChainState.ProductState;
 import org.plateautrace.model.events.ChainState.ShipmentState;
 import org.plateautrace.model.events.EventCommand.Inspection;
+import org.plateautrace.model.events.EventCommand.LabelledSample;
 import org.plateautrace.model.events.EventCommand.LotAmount;
 import org.plateautrace.model.events.EventCommand.Output;
 import org.plateautrace.model.events.EventCommand.Packing;
@@ -120,6 +121,8 @@ public final class Recorder {
             return inspection(index, eventId, i);
         } else if (command instanceof Packing p) {
             return packing(index, eventId, p);
+        } else if (command instanceof LabelledSample) {
+            throw new IllegalStateException("a labelled sample's lot is found before its result is recorded");
         }
         return sale(index, eventId, (Sale) command);
     }

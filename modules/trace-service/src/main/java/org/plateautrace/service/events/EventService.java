@@ -6,8 +6,10 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.plateautrace.model.codes.DigitalLink;
 import org.plateautrace.model.events.EventCommand;
 import org.plateautrace.model.events.EventCommand.Inspection;
+import org.plateautrace.model.events.EventCommand.LabelledSample;
 import org.plateautrace.model.events.EventCommand.LotAmount;
 import org.plateautrace.model.events.EventCommand.Output;
 import org.plateautrace.model.events.EventCommand.Packing;
@@ -19,6 +21,7 @@ import org.plateautrace.model.events.EventCommand.Shipping;
 import org.plateautrace.model.events.EventCommand.Storing;
 import org.plateautrace.model.events.Recorder;
 import org.plateautrace.model.events.Recording;
+import org.plateautrace.model.events.Recording.ItemError;
 import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.Refusal.Conflict;
 import org.plateautrace.service.auth.Caller;
@@ -39,15 +42,54 @@ public final class EventService {
     private final Pool pool;
     private final Clock clock;
     private final SupplyChainRepository chain = new SupplyChainRepository();
+    private final LotRepository lots;
 
     public EventService(Vertx vertx, Pool pool, Clock clock) {
         this.vertx = vertx;
         this.pool = pool;
         this.clock = clock;
+        this.lots = new LotRepository(pool);
     }
 
     public Future<Recording> record(Caller caller, List<EventCommand> commands) {
         long actor = caller.writingParty();
+        return samplesFound(commands).compose(found -> recordFound(actor, found));
+    }
+
+    /**
+     * The batch with each lab result that names its lot by a sample's Digital Link on that lot; a link that
+     * names no lot registered here is refused at its index (field {@code lot}).
+     */
+    private Future<List<EventCommand>> samplesFound(List<EventCommand> commands) {
+        List<DigitalLink> links = commands.stream().filter(c -> c instanceof LabelledSample).map(c -> ((LabelledSample) c).link()).toList();
+        if (links.isEmpty()) {
+            return Future.succeededFuture(commands);
+        }
+        return lots.idsByGtinAndCode(links.stream().map(l -> l.gtin().value()).toList(), links.stream().map(l -> l.lot().value()).toList())
+                .map(ids -> {
+                    List<EventCommand> found = new ArrayList<>(commands.size());
+                    List<ItemError> errors = new ArrayList<>();
+                    for (int i = 0; i < commands.size(); i++) {
+                        if (!(commands.get(i) instanceof LabelledSample sample)) {
+                            found.add(commands.get(i));
+                            continue;
+                        }
+                        Long id = ids.get(sample.link().gtin().value() + "/" + sample.link().lot().value());
+                        if (id == null) {
+                            errors.add(new ItemError(i, 400, "lot", "no lot " + sample.link().lot().value() + " of GTIN "
+                                    + sample.link().gtin().value() + " is registered here"));
+                        } else {
+                            found.add(sample.result().onLot(id));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        throw new BatchRefused("events", commands.size(), errors);
+                    }
+                    return found;
+                });
+    }
+
+    private Future<Recording> recordFound(long actor, List<EventCommand> commands) {
         Wanted wanted = wanted(actor, commands);
         int outputs = commands.stream().mapToInt(c -> c instanceof Processing p ? p.outputs().size() : 0).sum();
         int shipments = (int) commands.stream().filter(c -> c instanceof Shipping).count();

@@ -8,8 +8,10 @@ import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.plateautrace.model.Page;
@@ -46,6 +48,18 @@ public final class LotRepository {
                     Row row = rows.iterator().next();
                     return new Lot(row.getLong("id"), partyId, gtin, lotCode, harvest,
                             row.getOffsetDateTime("created_at").toInstant());
+                });
+    }
+
+    /** The ids of the lots these (GTIN, lot code) pairs name, keyed "gtin/lotCode" (pairs that name no lot are left out). */
+    public Future<Map<String, Long>> idsByGtinAndCode(List<String> gtins, List<String> lotCodes) {
+        return pool.preparedQuery("SELECT l.id, p.gtin || '/' || l.lot_code AS named FROM unnest($1::text[], $2::text[]) AS c(gtin, lot_code) "
+                        + "JOIN product p ON p.gtin = c.gtin JOIN lot l ON l.product_id = p.id AND l.lot_code = c.lot_code")
+                .execute(Tuple.tuple().addArrayOfString(gtins.toArray(new String[0])).addArrayOfString(lotCodes.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, Long> ids = new HashMap<>();
+                    rows.forEach(row -> ids.put(row.getString("named"), row.getLong("id")));
+                    return ids;
                 });
     }
 

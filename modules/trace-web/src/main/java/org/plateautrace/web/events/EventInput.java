@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Set;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.Text;
+import org.plateautrace.model.codes.DigitalLink;
 import org.plateautrace.model.codes.Serial;
 import org.plateautrace.model.codes.Sscc;
 import org.plateautrace.model.coldchain.Measure;
 import org.plateautrace.model.coldchain.Reading;
 import org.plateautrace.model.events.EventCommand;
 import org.plateautrace.model.events.EventCommand.Inspection;
+import org.plateautrace.model.events.EventCommand.LabelledSample;
 import org.plateautrace.model.events.EventCommand.LotAmount;
 import org.plateautrace.model.events.EventCommand.Output;
 import org.plateautrace.model.events.EventCommand.Packing;
@@ -36,7 +38,7 @@ public final class EventInput {
     }
 
     public static EventCommand read(Object json) {
-        JsonInput peek = JsonInput.of(json, Set.of("type", "eventId", "time", "siteId", "process", "inputs", "outputs", "lotId",
+        JsonInput peek = JsonInput.of(json, Set.of("type", "eventId", "time", "siteId", "process", "inputs", "outputs", "lotId", "lot",
                 "quantity", "fromSiteId", "toPartyId", "toSiteId", "carrierPartyId", "shipmentId", "readings", "labPartyId",
                 "reportNumber", "test", "result", "passed", "channel", "sscc", "serials", "ssccs", "steps"));
         String type = peek.string("type", true);
@@ -46,7 +48,7 @@ public final class EventInput {
             case "receiving" -> receiving(fields(json, "shipmentId", "siteId"));
             case "storing" -> storing(fields(json, "lotId", "siteId"));
             case "sensor_reporting" -> sensorReport(fieldsWithoutTime(json, "shipmentId", "siteId", "readings"));
-            case "inspection" -> inspection(fields(json, "lotId", "labPartyId", "reportNumber", "test", "result", "passed"));
+            case "inspection" -> inspection(fields(json, "lotId", "lot", "labPartyId", "reportNumber", "test", "result", "passed"));
             case "sale" -> sale(fields(json, "lotId", "quantity", "channel", "siteId"));
             case "packing" -> packing(fields(json, "lotId", "sscc", "serials", "ssccs"), false);
             case "unpacking" -> packing(fields(json, "lotId", "sscc", "serials", "ssccs"), true);
@@ -112,14 +114,29 @@ public final class EventInput {
         return new SensorReport(eventId(in), last, in.id("shipmentId", false), in.id("siteId", false), readings);
     }
 
-    private static Inspection inspection(JsonInput in) {
+    private static EventCommand inspection(JsonInput in) {
         Boolean passed = in.bool("passed");
         if (passed == null) {
             throw new Invalid("passed", "is required: true when the lot passed");
         }
-        return new Inspection(eventId(in), in.dateTime("time", true), in.id("lotId", true), in.id("labPartyId", true),
+        Long lotId = in.id("lotId", false);
+        DigitalLink sample = in.parsed("lot", false, EventInput::lotLink);
+        if ((lotId == null) == (sample == null)) {
+            throw new Invalid(lotId == null ? "lotId" : "lot", "name the lot once: by lotId, or by lot, the Digital Link the sample came labelled with");
+        }
+        Inspection result = new Inspection(eventId(in), in.dateTime("time", true), lotId == null ? 0 : lotId, in.id("labPartyId", true),
                 Text.required("reportNumber", in.string("reportNumber", true), 100), in.string("test", true),
                 Text.required("result", in.string("result", true), 500), passed);
+        return sample == null ? result : new LabelledSample(sample, result);
+    }
+
+    /** A GS1 Digital Link (URI or path, any host) that names a GTIN and a lot, as on a lot's or a pack's QR code. */
+    private static DigitalLink lotLink(String text) {
+        DigitalLink link = DigitalLink.parse(text).link();
+        if (link.lot() == null) {
+            throw Invalid.of("the Digital Link names no lot (AI 10), e.g. https://trace.example.cn/01/06951234000012/10/TEA-260502-K7QM");
+        }
+        return link;
     }
 
     private static Packing packing(JsonInput in, boolean unpack) {
