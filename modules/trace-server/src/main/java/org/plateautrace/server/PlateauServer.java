@@ -4,6 +4,10 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.plateautrace.service.Services;
@@ -56,6 +60,22 @@ public final class PlateauServer {
         return generatedAdminToken;
     }
 
+    /**
+     * The spool directory, made if missing and emptied: a file in it at start was being received when the last run
+     * stopped (one server per data directory, as the embedded database requires). Answers how many were removed.
+     */
+    private static int emptied(Path spool) throws IOException {
+        Files.createDirectories(spool);
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(spool)) {
+            for (Path file : files) {
+                Files.delete(file);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     public static Future<PlateauServer> start(Vertx vertx, ServerConfig config) {
         Future<EmbeddedDatabase> embedded = config.dbUrl() != null ? Future.succeededFuture(null)
                 : vertx.executeBlocking(() -> EmbeddedDatabase.start(config.dataDir().resolve("postgres")));
@@ -70,13 +90,18 @@ public final class PlateauServer {
 
     private static Future<PlateauServer> serve(Vertx vertx, ServerConfig config, EmbeddedDatabase local, Database database) {
         Services services = Services.on(vertx, database.pool(), Clock.systemUTC(), config.publicBaseUrl(), config.packBounds());
-        WebConfig web = new WebConfig(config.port(), config.publicBaseUrl());
+        Path spool = config.dataDir().resolve("spool");
+        WebConfig web = new WebConfig(config.port(), config.publicBaseUrl(), spool);
         RateLimit resolverLimit = new RateLimit(config.resolverRequestsPerMinute());
         return services.epcis().failInterrupted().onSuccess(failed -> {
             if (failed > 0) {
                 LOG.warn("{} EPCIS capture job(s) cut off by the last stop are now reported failed", failed);
             }
-        }).compose(failed -> services.tokens().bootstrapAdmin(config.adminToken())).compose(generated -> {
+        }).compose(failed -> vertx.executeBlocking(() -> emptied(spool))).onSuccess(removed -> {
+            if (removed > 0) {
+                LOG.warn("{} capture upload(s) cut off by the last stop removed from {}", removed, spool);
+            }
+        }).compose(removed -> services.tokens().bootstrapAdmin(config.adminToken())).compose(generated -> {
             generated.ifPresent(PlateauServer::announceAdminToken);
             Optional<String> adminToken = generated.or(() -> Optional.ofNullable(config.adminToken()));
             return vertx.executeBlocking(OpenApiDocument::load)

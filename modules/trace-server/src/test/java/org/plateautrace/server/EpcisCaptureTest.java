@@ -181,13 +181,13 @@ class EpcisCaptureTest extends ServerTest {
         for (int wait = 0; spooled(gone) && wait < 100; wait++) {
             Thread.sleep(100);
         }
-        assertFalse(spooled(gone), "the part that arrived is not left in a temporary file");
+        assertFalse(spooled(gone), "the part that arrived is not left in the spool directory");
     }
 
-    /** Whether a temporary capture file holds this event ID. */
-    private static boolean spooled(String eventId) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("plateau-capture-")).anyMatch(f -> {
+    /** Whether a file in the server's spool directory holds this event ID. */
+    private boolean spooled(String eventId) throws IOException {
+        try (Stream<Path> files = Files.list(server.config.dataDir().resolve("spool"))) {
+            return files.anyMatch(f -> {
                 try {
                     return Files.readString(f).contains(eventId);
                 } catch (IOException e) {

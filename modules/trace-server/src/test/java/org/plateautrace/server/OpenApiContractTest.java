@@ -36,7 +36,7 @@ class OpenApiContractTest {
         OpenApiDocument document = OpenApiDocument.load();
         Database.open(vertx, TestDatabase.fresh(), 2).onComplete(test.succeeding(database -> test.verify(() -> {
             Router router = WebRouter.create(vertx, Services.on(vertx, database.pool(), Clock.systemUTC(), "http://localhost:8080", PackBounds.DEFAULT),
-                    new WebConfig(8080, "http://localhost:8080"), document, new org.plateautrace.web.RateLimit(60));
+                    new WebConfig(8080, "http://localhost:8080", java.nio.file.Path.of("spool")), document, new org.plateautrace.web.RateLimit(60));
             Set<String> served = new TreeSet<>();
             collect(router, "", served);
             assertEquals(documented(new JsonObject(document.json())), served);

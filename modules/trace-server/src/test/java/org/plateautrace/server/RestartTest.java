@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,6 +51,16 @@ class RestartTest {
         try (TestServer second = TestServer.embedded(dataDir, null)) {
             assertTrue(second.server.generatedAdminToken().isEmpty(), "the token is made and shown once");
             assertEquals(200, second.api.get("/api/v1/parties", generated).status());
+        }
+    }
+
+    @Test
+    void aStartRemovesTheCaptureUploadsTheLastStopCutOff(@TempDir Path dataDir) throws Exception {
+        Path spool = Files.createDirectories(dataDir.resolve("spool"));
+        Path cutOff = Files.writeString(spool.resolve("capture-123.json"), "{\"type\": \"EPCISDocument\", \"epcisBody\": {\"eventList\": [");
+        try (TestServer server = TestServer.embedded(dataDir, TestServer.ADMIN_TOKEN)) {
+            assertFalse(Files.exists(cutOff), "a half-received document is not kept");
+            assertTrue(Files.isDirectory(spool));
         }
     }
 

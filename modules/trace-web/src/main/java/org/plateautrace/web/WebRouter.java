@@ -60,7 +60,7 @@ public final class WebRouter {
         api.route("/*").subRouter(new ScanRoutes(vertx, services.stories()).router());
         root.route("/api/v1/*").subRouter(api);
         ConsoleAssets.mount(root);
-        root.route("/epcis/*").subRouter(new EpcisRoutes(vertx, services).router());
+        root.route("/epcis/*").subRouter(new EpcisRoutes(vertx, services, config.spoolDir()).router());
         return root;
     }
 }

@@ -11,7 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 
 /**
- * Writes a request body to a temporary file as it arrives, so that a large document never sits in the
+ * Writes a request body to a file in the server's spool directory as it arrives, so that a large document never sits in the
  * heap (the request is paused while the file catches up). Over the limit ({@link TooLarge}) or when the
  * client goes away before the body ends, the file is deleted. The request must be paused until {@link #to} is called.
  */
@@ -26,10 +26,10 @@ final class BodySpool {
     private BodySpool() {
     }
 
-    /** The body in a new temporary file (the caller deletes it). */
-    static Future<Path> to(Vertx vertx, HttpServerRequest request, long limit) {
+    /** The body in a new file in {@code dir} (the caller deletes it). */
+    static Future<Path> to(Vertx vertx, HttpServerRequest request, Path dir, long limit) {
         FileSystem files = vertx.fileSystem();
-        return files.createTempFile("plateau-capture-", ".json").compose(name -> files.open(name, new OpenOptions().setWrite(true))
+        return files.createTempFile(dir.toString(), "capture-", ".json", (String) null).compose(name -> files.open(name, new OpenOptions().setWrite(true))
                 .compose(file -> receive(request, file, limit).eventually(file::close))
                 .transform(received -> received.succeeded() ? Future.succeededFuture(Path.of(name))
                         : files.delete(name).transform(deleted -> Future.failedFuture(received.cause()))));

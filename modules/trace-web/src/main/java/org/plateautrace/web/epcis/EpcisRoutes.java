@@ -18,6 +18,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +49,12 @@ public final class EpcisRoutes {
     private final Vertx vertx;
     private final EpcisService epcis;
     private final Services services;
+    private final Path spoolDir;
 
-    public EpcisRoutes(Vertx vertx, Services services) {
+    public EpcisRoutes(Vertx vertx, Services services, Path spoolDir) {
         this.vertx = vertx;
         this.services = services;
+        this.spoolDir = spoolDir;
         this.epcis = services.epcis();
     }
 
@@ -106,7 +109,7 @@ public final class EpcisRoutes {
     }
 
     /**
-     * The document goes to a temporary file as it arrives; on a worker its shape is checked and its events
+     * The document goes to a file in the spool directory as it arrives; on a worker its shape is checked and its events
      * counted (400, 413), then the job reads, checks and stores its events chunk by chunk (202 at once).
      */
     private void capture(RoutingContext ctx) {
@@ -117,7 +120,7 @@ public final class EpcisRoutes {
             tooLarge(ctx);
             return;
         }
-        BodySpool.to(vertx, ctx.request(), EpcisService.FILE_SIZE_LIMIT)
+        BodySpool.to(vertx, ctx.request(), spoolDir, EpcisService.FILE_SIZE_LIMIT)
                 .compose(file -> vertx.executeBlocking(() -> EpcisDocumentReader.open(file, true), false))
                 .compose(document -> {
                     if (document.events() > EpcisService.CAPTURE_LIMIT) {
