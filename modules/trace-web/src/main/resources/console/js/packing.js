@@ -107,7 +107,8 @@ async function casesOf(list, lotId, takeOut) {
   list.dataset.lot = String(lotId);
   const answer = await get(`/lots/${lotId}/packing`);
   if (list.dataset.lot !== String(lotId)) return; // another lot was chosen meanwhile
-  show(list, h('h2', { text: t('casesTitle') }), h('p', { class: 'muted', text: t('packedCount', answer.packed, answer.codes, answer.cases.length) }),
+  show(list, h('h2', { text: t('casesTitle') }), h('p', { class: 'muted', text: t('packedCount', answer.packed, answer.codes, answer.casesTotal)
+      + (answer.casesTotal > answer.cases.length ? ' · ' + t('casesListed', answer.cases.length) : '') }),
     answer.cases.length === 0 ? h('p', { class: 'muted', text: t('noCases') }) : h('div', { class: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, [t('ssccShort'), t('contents'), t('time'), ''].map(x => h('th', { text: x })))),
       h('tbody', {}, answer.cases.map(found => h('tr', { 'data-sscc': found.sscc },

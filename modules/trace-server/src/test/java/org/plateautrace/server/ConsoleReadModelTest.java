@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.plateautrace.service.console.ConsoleService;
 
 /** What the console's screens read: holdings, shipments to receive, a lot's cases, and the regulator's dashboard. */
 class ConsoleReadModelTest extends ServerTest {
@@ -135,6 +136,7 @@ class ConsoleReadModelTest extends ServerTest {
 
         JsonObject packed = api.get("/api/v1/lots/" + lot + "/packing?next=10", coop.token()).json();
         assertEquals(5, packed.getInteger("packed"));
+        assertEquals(3, packed.getInteger("casesTotal"));
         assertEquals(first.getString(0), packed.getJsonArray("next").getString(0), "a code taken out is offered first again (issue order)");
         assertEquals(5, packed.getJsonArray("next").size());
         JsonObject boxRow = byCase(packed, box);
@@ -147,6 +149,37 @@ class ConsoleReadModelTest extends ServerTest {
 
         assertEquals("next", api.get("/api/v1/lots/" + lot + "/packing?next=10001", coop.token()).field());
         assertEquals(403, api.get("/api/v1/lots/" + lot + "/packing", fixtures.party("cooperative").token()).status());
+    }
+
+    @Test
+    void aLotWithMoreCasesThanAreListedCountsThemAllAndFindsAnyBySscc() {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        long lot = harvest(coop, fixtures.site(coop));
+        int count = ConsoleService.LISTED_CASES + 2;
+        assertEquals(201, api.post("/api/v1/lots/" + lot + "/codes", coop.token(), new JsonObject().put("count", count)).status());
+        JsonArray serials = api.get("/api/v1/lots/" + lot + "/packing?next=" + count, coop.token()).json().getJsonArray("next");
+        JsonArray events = new JsonArray();
+        for (int i = 0; i < count; i++) {
+            events.add(packing("packing", lot, caseNumber(i), java.time.OffsetDateTime.parse("2026-05-03T08:00:00+08:00").plusMinutes(i).toString())
+                    .put("serials", new JsonArray().add(serials.getString(i))));
+        }
+        assertEquals(201, api.post("/api/v1/events", coop.token(), new JsonObject().put("events", events)).status());
+
+        JsonObject packing = api.get("/api/v1/lots/" + lot + "/packing", coop.token()).json();
+        assertEquals(count, packing.getInteger("casesTotal"));
+        assertEquals(ConsoleService.LISTED_CASES, packing.getJsonArray("cases").size());
+        assertEquals(caseNumber(count - 1), packing.getJsonArray("cases").getJsonObject(0).getString("sscc"), "newest first");
+        assertTrue(packing.getJsonArray("cases").stream().noneMatch(c -> ((JsonObject) c).getString("sscc").equals(caseNumber(0))));
+
+        JsonObject oldest = api.get("/api/v1/lots/" + lot + "/packing?sscc=" + caseNumber(0), coop.token()).json();
+        assertEquals(1, oldest.getJsonArray("cases").size(), "one beyond the listed ones is found by its SSCC");
+        assertEquals(serials.getString(0), byCase(oldest, caseNumber(0)).getJsonArray("serials").getString(0));
+        assertEquals(count, oldest.getInteger("casesTotal"));
+        assertEquals("sscc", api.get("/api/v1/lots/" + lot + "/packing?sscc=12345", coop.token()).field());
+    }
+
+    private static String caseNumber(int i) {
+        return Fixtures.sscc(String.format("006951234%08d", 40_000 + i));
     }
 
     private static JsonObject packing(String type, long lot, String sscc, String time) {

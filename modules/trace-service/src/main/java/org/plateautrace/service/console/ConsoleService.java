@@ -73,10 +73,11 @@ public final class ConsoleService {
 
     /**
      * A lot's cases and pallets as its packing and unpacking events left them (each with the pack codes and cases
-     * in it, and the pallet it is on), how many of its pack codes are issued and packed, and the first {@code next}
+     * in it, and the pallet it is on; the newest {@link #LISTED_CASES}, or only the one SSCC {@code only} names when given,
+     * and how many there are), how many of its pack codes are issued and packed, and the first {@code next}
      * unpacked ones in issue order. For whoever may read the lot.
      */
-    public Future<JsonObject> packing(Caller caller, long lotId, long next) {
+    public Future<JsonObject> packing(Caller caller, long lotId, long next, String only) {
         if (next < 0 || next > MAX_NEXT) {
             throw new Invalid("next", "must be between 0 and " + MAX_NEXT);
         }
@@ -105,13 +106,14 @@ public final class ConsoleService {
                     }
                 }
             }
-            List<JsonObject> listed = cases.values().stream()
+            List<JsonObject> listed = cases.values().stream().filter(c -> only == null || only.equals(c.getString("sscc")))
                     .sorted(Comparator.comparing((JsonObject c) -> packedAt.get(c.getString("sscc"))).reversed()
                             .thenComparing(c -> c.getString("sscc")))
                     .limit(LISTED_CASES).map(c -> c.put("packedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(packedAt.get(c.getString("sscc"))))
                             .put("pallet", palletOf.get(c.getString("sscc")))).toList();
             return console.unpackedCodes(lotId, packed, (int) next).map(codes -> new JsonObject().put("lotId", lotId)
-                    .put("codes", codes.getLong("codes")).put("packed", packed.size()).put("cases", new JsonArray(listed))
+                    .put("codes", codes.getLong("codes")).put("packed", packed.size()).put("casesTotal", cases.size())
+                    .put("cases", new JsonArray(listed))
                     .put("next", codes.getJsonArray("next")));
         });
     }

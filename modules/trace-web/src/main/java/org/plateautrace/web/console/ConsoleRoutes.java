@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.plateautrace.model.Codes;
+import org.plateautrace.model.codes.Sscc;
 import org.plateautrace.model.users.NewUser;
 import org.plateautrace.model.users.UserRole;
 import org.plateautrace.service.auth.Caller;
@@ -53,8 +54,11 @@ public final class ConsoleRoutes {
         });
         router.get("/shipments").handler(ctx -> items(ctx, console.shipments(caller(ctx), direction(ctx))));
         router.get("/lots/:id/packing").handler(ctx -> {
-            Long next = QueryParams.of(ctx, "next").id("next");
-            Replies.ok(ctx, console.packing(caller(ctx), PathIds.id(ctx, "id"), next == null ? 0 : next), packing -> packing);
+            QueryParams query = QueryParams.of(ctx, "next", "sscc");
+            Long next = query.id("next");
+            Sscc sscc = query.parsed("sscc", Sscc::new);
+            Replies.ok(ctx, console.packing(caller(ctx), PathIds.id(ctx, "id"), next == null ? 0 : next,
+                    sscc == null ? null : sscc.value()), packing -> packing);
         });
         router.get("/dashboard").handler(ctx -> {
             QueryParams.of(ctx);
