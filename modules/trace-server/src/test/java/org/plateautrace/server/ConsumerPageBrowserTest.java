@@ -29,14 +29,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * The consumer page as a shopper sees it: a real headless Chromium (Debian's chromium and chromium-driver) on a
  * 360 px wide phone screen, driven through Selenium. Checks what is visible, not what the HTML contains, and saves
- * screenshots to docs/ for a person to look at.
+ * screenshots for a person to look at (to docs/ with {@code -Dscreenshots=docs}, see {@link HeadlessChromium#DOCS}).
  */
 class ConsumerPageBrowserTest extends ServerTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final int WIDTH = 360;
-    /** The repository's docs folder; the tests run in modules/trace-server. */
-    private static final Path DOCS = Path.of("../../docs");
 
     private ChromeDriver driver;
     private Path profile;
@@ -186,8 +184,8 @@ class ConsumerPageBrowserTest extends ServerTest {
 
     private void screenshot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.createDirectories(DOCS);
-        Files.write(DOCS.resolve(name), png);
+        Files.createDirectories(HeadlessChromium.DOCS);
+        Files.write(HeadlessChromium.DOCS.resolve(name), png);
     }
 
     private JsonObject lot() {

@@ -21,7 +21,11 @@ final class HeadlessChromium implements AutoCloseable {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     /** The repository's docs folder; the tests run in modules/trace-server. */
-    static final Path DOCS = Path.of("../../docs");
+    /**
+     * Where screenshots go: the module's target/screenshots, or docs/ (the README's pictures) when the tests run
+     * with {@code -Dscreenshots=docs}, so that an ordinary test run leaves the checkout as it was.
+     */
+    static final Path DOCS = "docs".equals(System.getProperty("screenshots")) ? Path.of("../../docs") : Path.of("target/screenshots");
 
     final ChromeDriver driver;
     final int width;
