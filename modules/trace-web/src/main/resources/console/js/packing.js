@@ -102,14 +102,35 @@ export async function packView(app, chosen) {
   if (holdings.length) await casesOf(list, lot.value, fillForUnpacking);
 }
 
-/** The lot's cases and pallets, each with a button that fills the form to take its contents out. */
-async function casesOf(list, lotId, takeOut) {
+/**
+ * The lot's cases and pallets (the newest ones, or the one {@code only} names, found by its SSCC however old), each
+ * with a button that fills the form to take its contents out.
+ */
+async function casesOf(list, lotId, takeOut, only) {
   list.dataset.lot = String(lotId);
-  const answer = await get(`/lots/${lotId}/packing`);
+  const find = input('text', { inputmode: 'numeric', autocomplete: 'off', id: 'find-case', value: only || '', placeholder: '00695123400000001' });
+  const findError = h('p', { class: 'error', 'aria-live': 'polite' });
+  let answer;
+  try {
+    answer = await get(`/lots/${lotId}/packing` + (only ? `?sscc=${encodeURIComponent(only)}` : ''));
+  } catch (error) {
+    if (!only) throw error;
+    answer = null;
+    findError.textContent = error.message;
+  }
   if (list.dataset.lot !== String(lotId)) return; // another lot was chosen meanwhile
+  const findForm = h('form', { class: 'row', id: 'find-case-form', onsubmit: event => {
+    event.preventDefault();
+    casesOf(list, lotId, takeOut, find.value.trim() ? sscc(find.value.trim()) : null);
+  } }, h('label', { class: 'field', for: find.id }, h('span', { text: t('findCase') }), find, findError),
+    h('div', { class: 'field' }, h('button', { class: 'secondary', type: 'submit', text: only ? t('findAgain') : t('find') })));
+  if (!answer) {
+    show(list, h('h2', { text: t('casesTitle') }), findForm);
+    return;
+  }
   show(list, h('h2', { text: t('casesTitle') }), h('p', { class: 'muted', text: t('packedCount', answer.packed, answer.codes, answer.casesTotal)
-      + (answer.casesTotal > answer.cases.length ? ' · ' + t('casesListed', answer.cases.length) : '') }),
-    answer.cases.length === 0 ? h('p', { class: 'muted', text: t('noCases') }) : h('div', { class: 'table-wrap' }, h('table', {},
+      + (!only && answer.casesTotal > answer.cases.length ? ' · ' + t('casesListed', answer.cases.length) : '') }), findForm,
+    answer.cases.length === 0 ? h('p', { class: 'muted', text: t(only ? 'caseNotFound' : 'noCases') }) : h('div', { class: 'table-wrap' }, h('table', {},
       h('thead', {}, h('tr', {}, [t('ssccShort'), t('contents'), t('time'), ''].map(x => h('th', { text: x })))),
       h('tbody', {}, answer.cases.map(found => h('tr', { 'data-sscc': found.sscc },
         h('td', {}, found.sscc, found.pallet ? h('div', { class: 'muted', text: t('onPallet', found.pallet) }) : null),

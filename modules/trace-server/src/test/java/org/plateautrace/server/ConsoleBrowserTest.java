@@ -202,6 +202,14 @@ class ConsoleBrowserTest extends ServerTest {
             wait.until(d -> d.findElements(By.cssSelector("#cases tr[data-sscc='" + pallet + "']")).isEmpty());
             assertFalse(browser.driver.findElement(By.cssSelector("#cases tr[data-sscc='" + firstCase + "']")).getText().contains(pallet));
 
+            // a case is found by its SSCC (the list shows only the newest 200); an empty search shows them all again
+            browser.driver.findElement(By.id("find-case")).sendKeys(secondCase.substring(0, 17) + "\n");
+            wait.until(d -> d.findElements(By.cssSelector("#cases tbody tr")).size() == 1
+                    && d.findElements(By.cssSelector("#cases tr[data-sscc='" + secondCase + "']")).size() == 1);
+            browser.driver.findElement(By.id("find-case")).clear();
+            browser.driver.findElement(By.id("find-case")).sendKeys("\n");
+            wait.until(d -> d.findElements(By.cssSelector("#cases tbody tr")).size() == 2);
+
             // the lot page counts the packed codes; after a reload it still lists both code batches with their
             // downloads, and offers the lot's QR code as PNG and SVG files that download with the session cookie
             open("/console/#/lots/" + lot);
