@@ -86,12 +86,17 @@ public final class Problems {
 
     /** 400 {@code invalid-<what>} with every refused item; {@code field} names the first. */
     private static void batch(RoutingContext ctx, BatchRefused batch) {
+        String what = batch.what();
+        send(ctx, 400, "invalid-" + what, Character.toUpperCase(what.charAt(0)) + what.substring(1) + " refused", batch.getMessage(),
+                batch.errors().get(0).field(), new JsonObject().put("errors", errors(batch)));
+    }
+
+    /** A refused batch's {@code errors} member: each refused item with its index, status, field and detail. */
+    public static JsonArray errors(BatchRefused batch) {
         JsonArray errors = new JsonArray();
         batch.errors().forEach(e -> errors.add(new JsonObject().put("index", e.index()).put("status", e.status())
                 .put("field", e.field()).put("detail", e.detail())));
-        String what = batch.what();
-        send(ctx, 400, "invalid-" + what, Character.toUpperCase(what.charAt(0)) + what.substring(1) + " refused", batch.getMessage(),
-                batch.errors().get(0).field(), new JsonObject().put("errors", errors));
+        return errors;
     }
 
     private static String describe(String field, String detail) {

@@ -29,6 +29,7 @@ import org.plateautrace.service.auth.Caller;
 import org.plateautrace.service.epcis.EpcisService;
 import org.plateautrace.service.epcis.EpcisService.ErrorBehaviour;
 import org.plateautrace.store.epcis.EpcisRepository.CaptureJob;
+import org.plateautrace.web.Problems;
 import org.plateautrace.web.epcis.EpcisDocumentReader;
 import org.plateautrace.web.events.EventInput;
 import org.plateautrace.web.lots.LotJson;
@@ -180,11 +181,8 @@ final class DirectTarget implements Target {
         if (single) {
             return Answer.problem(first.status(), first.field(), first.detail());
         }
-        JsonArray list = new JsonArray();
-        refused.errors().forEach(e -> list.add(new JsonObject().put("index", e.index()).put("status", e.status())
-                .put("field", e.field()).put("detail", e.detail())));
         return new Answer(400, new JsonObject().put("status", 400).put("field", first.field()).put("detail", refused.getMessage())
-                .put("errors", list));
+                .put("errors", Problems.errors(refused)));
     }
 
     /** Runs a use case and answers as the API would, refusals as problems. */
