@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.plateautrace.service.console.ConsoleService;
 
@@ -176,6 +177,33 @@ class ConsoleReadModelTest extends ServerTest {
         assertEquals(serials.getString(0), byCase(oldest, caseNumber(0)).getJsonArray("serials").getString(0));
         assertEquals(count, oldest.getInteger("casesTotal"));
         assertEquals("sscc", api.get("/api/v1/lots/" + lot + "/packing?sscc=12345", coop.token()).field());
+    }
+
+    @Test
+    void aCaseOfOneLotPutOntoAPalletByAnotherLotsPackingShowsThePalletInBothLots() {
+        Fixtures.Party coop = fixtures.party("cooperative");
+        long farm = fixtures.site(coop);
+        long lotA = harvest(coop, farm);
+        long lotB = harvest(coop, farm);
+        for (long lot : new long[]{lotA, lotB}) {
+            assertEquals(201, api.post("/api/v1/lots/" + lot + "/codes", coop.token(), new JsonObject().put("count", 2)).status());
+        }
+        String caseA = caseNumber(500);
+        String caseB = caseNumber(501);
+        String pallet = caseNumber(502);
+        fixtures.event(coop, packing("packing", lotA, caseA, "2026-05-03T08:00:00+08:00")
+                .put("serials", api.get("/api/v1/lots/" + lotA + "/packing?next=2", coop.token()).json().getJsonArray("next")));
+        fixtures.event(coop, packing("packing", lotB, caseB, "2026-05-03T08:10:00+08:00")
+                .put("serials", api.get("/api/v1/lots/" + lotB + "/packing?next=2", coop.token()).json().getJsonArray("next")));
+        fixtures.event(coop, packing("packing", lotB, pallet, "2026-05-03T09:00:00+08:00")
+                .put("ssccs", new JsonArray().add(caseA).add(caseB)));
+
+        JsonObject a = api.get("/api/v1/lots/" + lotA + "/packing", coop.token()).json();
+        assertEquals(pallet, byCase(a, caseA).getString("pallet"), "lot A's case is on the pallet though lot B's event put it there");
+        assertEquals(List.of(caseA), byCase(a, pallet).getJsonArray("ssccs").getList(), "of the pallet, lot A sees its own case");
+        assertEquals(2, a.getInteger("packed"));
+        JsonObject b = api.get("/api/v1/lots/" + lotB + "/packing", coop.token()).json();
+        assertEquals(pallet, byCase(b, caseB).getString("pallet"));
     }
 
     private static String caseNumber(int i) {

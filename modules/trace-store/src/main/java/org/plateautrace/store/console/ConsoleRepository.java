@@ -8,6 +8,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.List;
+import org.plateautrace.store.events.SupplyChainRepository;
 import org.plateautrace.store.trace.TraceRepository;
 
 /** Read models of the operator console's screens: what a party holds, its shipments, a lot's cases, the regulator's dashboard. */
@@ -47,15 +48,15 @@ public final class ConsoleRepository {
     }
 
     /**
-     * Each child (a pack code or a case's SSCC, as its EPC) of the aggregation events naming the lot, as its newest
-     * such event (by event time, then as recorded) left it: {@code epc}, {@code action} (ADD: in {@code parent}; DELETE:
-     * taken out), {@code time}.
+     * Where each pack code and case the lot's packing events name is now, by the one placement rule
+     * ({@link SupplyChainRepository#placements}), also when a later event of another lot moved it (a case of this lot
+     * put onto a pallet with other lots' cases): {@code epc}, {@code action} (ADD: in {@code parent}; DELETE: taken
+     * out), {@code parent}, {@code time}.
      */
     public Future<List<JsonObject>> packedChildren(long lotId) {
-        return rows("SELECT DISTINCT ON (c.epc) c.epc, e.action, p.epc AS parent, e.event_time AS time FROM event_quantity q "
-                + "JOIN event e ON e.id = q.event_pk AND e.event_type = 'AggregationEvent' "
-                + "JOIN event_epc c ON c.event_pk = e.id AND c.list = 'child' JOIN event_epc p ON p.event_pk = e.id AND p.list = 'parent' "
-                + "WHERE q.lot_id = $1 AND q.list = 'child' ORDER BY c.epc, e.event_time DESC, e.seq DESC", Tuple.of(lotId));
+        return rows("SELECT epc, action, parent, event_time AS time FROM (" + SupplyChainRepository.placements("ARRAY("
+                + "SELECT DISTINCT x.epc FROM event_quantity q JOIN event e ON e.id = q.event_pk AND e.event_type = 'AggregationEvent' "
+                + "JOIN event_epc x ON x.event_pk = e.id WHERE q.lot_id = $1 AND q.list = 'child')") + ") AS placed", Tuple.of(lotId));
     }
 
     /** How many pack codes the lot has ({@code codes}), and its first {@code limit} serials in issue order not among {@code packed} ({@code next}). */

@@ -55,15 +55,22 @@ public final class SupplyChainRepository {
     }
 
     /**
-     * Where the newest of our own packing and unpacking events (those tied to a lot, not EPCIS captures of other
-     * companies' data) left each child, by event time, then as recorded.
+     * The one rule of where a child (a pack code or a case's SSCC, as its EPC) is: the newest of our own packing and
+     * unpacking events naming it (those tied to a lot, not EPCIS captures of other companies' data), by event time,
+     * then as recorded. A query of that for each EPC {@code children} yields (a text array expression); its columns
+     * are {@code epc}, {@code action} (ADD: in {@code parent}; DELETE: taken out of it), {@code parent},
+     * {@code event_time} and {@code event_time_zone_offset}.
      */
-    private static final String PLACEMENTS = "SELECT DISTINCT ON (c.epc) c.epc, e.action, p.epc AS parent, e.event_time, "
-            + "e.event_time_zone_offset FROM event_epc c JOIN event e ON e.id = c.event_pk AND e.event_type = 'AggregationEvent' "
-            + "JOIN event_epc p ON p.event_pk = e.id AND p.list = 'parent' "
-            + "WHERE c.epc = ANY($1) AND c.list = 'child' "
-            + "AND EXISTS (SELECT 1 FROM event_quantity q WHERE q.event_pk = e.id AND q.list = 'child' AND q.lot_id IS NOT NULL) "
-            + "ORDER BY c.epc, e.event_time DESC, e.seq DESC";
+    public static String placements(String children) {
+        return "SELECT DISTINCT ON (c.epc) c.epc, e.action, p.epc AS parent, e.event_time, "
+                + "e.event_time_zone_offset FROM event_epc c JOIN event e ON e.id = c.event_pk AND e.event_type = 'AggregationEvent' "
+                + "JOIN event_epc p ON p.event_pk = e.id AND p.list = 'parent' "
+                + "WHERE c.epc = ANY(" + children + ") AND c.list = 'child' "
+                + "AND EXISTS (SELECT 1 FROM event_quantity q WHERE q.event_pk = e.id AND q.list = 'child' AND q.lot_id IS NOT NULL) "
+                + "ORDER BY c.epc, e.event_time DESC, e.seq DESC";
+    }
+
+    private static final String PLACEMENTS = placements("$1");
 
     /**
      * Packing requests that move the same pack codes or cases wait for each other until commit, whichever lots
