@@ -233,6 +233,49 @@ class EventApiTest extends ServerTest {
     }
 
     @Test
+    void withProceedABatchStoresWhatIsAcceptedAndListsEveryRefusedItem() {
+        long harvest = harvest(100);
+        JsonArray events = new JsonArray()
+                .add(sale(harvest, 10, "2026-05-03T08:00:00+08:00"))
+                .add(sale(harvest, 500, "2026-05-03T09:00:00+08:00"))
+                .add(new JsonObject().put("type", "teleporting"))
+                .add(sale(harvest, 85, "2026-05-03T10:00:00+08:00"))
+                .add(sale(harvest, 10, "2026-05-03T11:00:00+08:00"));
+        Api.Response answer = api.post("/api/v1/events?proceed=true", coop.token(), new JsonObject().put("events", events));
+
+        assertEquals(201, answer.status(), answer.body());
+        assertEquals(List.of(0, 3), answer.json().getJsonArray("events").stream().map(e -> ((JsonObject) e).getInteger("index")).toList());
+        JsonArray errors = answer.json().getJsonArray("errors");
+        assertEquals(List.of(1, 2, 4), errors.stream().map(e -> ((JsonObject) e).getInteger("index")).toList(), errors.encode());
+        assertEquals("quantity.value", errors.getJsonObject(2).getString("field"), "the last sale is checked after the accepted ones: 5 kg left");
+        assertEquals("type", errors.getJsonObject(1).getString("field"));
+        assertEquals(3, api.get("/api/v1/lots/" + harvest + "/events", coop.token()).items().size(), "the harvest and the two sales");
+
+        Api.Response allRefused = api.post("/api/v1/events?proceed=true", coop.token(), new JsonObject().put("events", new JsonArray()
+                .add(sale(harvest, 50, "2026-05-03T12:00:00+08:00")).add(new JsonObject().put("type", "teleporting"))));
+        assertEquals(400, allRefused.status(), "nothing accepted: refused as a whole");
+        assertEquals(2, allRefused.json().getJsonArray("errors").size(), allRefused.body());
+        assertEquals("proceed", api.post("/api/v1/events?proceed=perhaps", coop.token(), new JsonObject().put("events", events)).field());
+    }
+
+    @Test
+    void refusesNamingOneInputLotTwiceInAProcessingStep() {
+        long harvest = harvest(100);
+        long plantOfCoop = fixtures.site(coop, "processing_plant");
+        Api.Response refused = api.post("/api/v1/events", coop.token(), new JsonObject().put("type", "processing")
+                .put("time", "2026-05-04T10:00:00+08:00").put("siteId", plantOfCoop).put("steps", new JsonArray().add("withering"))
+                .put("inputs", new JsonArray().add(new JsonObject().put("lotId", harvest).put("quantity", kg(60)))
+                        .add(new JsonObject().put("lotId", harvest).put("quantity", kg(60))))
+                .put("outputs", new JsonArray().add(new JsonObject().put("productId", freshLeaf).put("quantity", kg(30)))));
+        assertEquals(400, refused.status(), "120 kg of a 100 kg lot: " + refused.body());
+        assertEquals("inputs[1].lotId", refused.field());
+    }
+
+    private static JsonObject sale(long lot, double kilograms, String time) {
+        return new JsonObject().put("type", "sale").put("time", time).put("lotId", lot).put("quantity", kg(kilograms)).put("channel", "livestream");
+    }
+
+    @Test
     void recordsALabResultAndASale() {
         long harvest = harvest(100);
         JsonObject inspection = fixtures.event(lab, new JsonObject().put("type", "inspection").put("time", "2026-05-03T08:00:00+08:00")

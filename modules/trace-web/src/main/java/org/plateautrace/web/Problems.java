@@ -6,8 +6,10 @@ import io.vertx.core.http.StreamResetException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.NotPermitted;
+import org.plateautrace.model.events.Recording.ItemError;
 import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.Refusal;
 import org.slf4j.Logger;
@@ -88,13 +90,13 @@ public final class Problems {
     private static void batch(RoutingContext ctx, BatchRefused batch) {
         String what = batch.what();
         send(ctx, 400, "invalid-" + what, Character.toUpperCase(what.charAt(0)) + what.substring(1) + " refused", batch.getMessage(),
-                batch.errors().get(0).field(), new JsonObject().put("errors", errors(batch)));
+                batch.errors().get(0).field(), new JsonObject().put("errors", errors(batch.errors())));
     }
 
-    /** A refused batch's {@code errors} member: each refused item with its index, status, field and detail. */
-    public static JsonArray errors(BatchRefused batch) {
+    /** A batch's {@code errors} member: each refused item with its index, status, field and detail. */
+    public static JsonArray errors(List<ItemError> refused) {
         JsonArray errors = new JsonArray();
-        batch.errors().forEach(e -> errors.add(new JsonObject().put("index", e.index()).put("status", e.status())
+        refused.forEach(e -> errors.add(new JsonObject().put("index", e.index()).put("status", e.status())
                 .put("field", e.field()).put("detail", e.detail())));
         return errors;
     }

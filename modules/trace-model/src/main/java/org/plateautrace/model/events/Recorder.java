@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +122,9 @@ public final class Recorder {
             return inspection(index, eventId, i);
         } else if (command instanceof Packing p) {
             return packing(index, eventId, p);
-        } else if (command instanceof LabelledSample) {
-            throw new IllegalStateException("a labelled sample's lot is found before its result is recorded");
+        } else if (command instanceof LabelledSample sample) { // the service put every sample it found on its lot
+            throw new Invalid("lot", "no lot " + sample.link().lot().value() + " of GTIN " + sample.link().gtin().value()
+                    + " is registered here");
         }
         return sale(index, eventId, (Sale) command);
     }
@@ -138,9 +140,14 @@ public final class Recorder {
         List<HoldingChange> holdings = new ArrayList<>();
         List<QuantityElement> inputs = new ArrayList<>();
         Map<String, Long> lotOfClass = new LinkedHashMap<>();
+        Map<Long, String> named = new HashMap<>();
         for (int i = 0; i < p.inputs().size(); i++) {
             LotAmount input = p.inputs().get(i);
             String field = "inputs[" + i + "]";
+            String earlier = named.putIfAbsent(input.lotId(), field);
+            if (earlier != null) { // each input is checked against what is held: twice would consume it twice over
+                throw new Invalid(field + ".lotId", "lot " + input.lotId() + " is already an input (" + earlier + "); name it once with the whole quantity");
+            }
             LotState lot = activeLot(input.lotId(), field + ".lotId");
             notBefore(p.time(), lot);
             BigDecimal amount = take(lot, input.quantity(), field + ".quantity");
@@ -149,6 +156,7 @@ public final class Recorder {
             lotOfClass.put(lotClass(lot), lot.id());
         }
         List<NewLot> lots = new ArrayList<>();
+        List<LotState> made = new ArrayList<>();
         List<QuantityElement> outputs = new ArrayList<>();
         for (int i = 0; i < p.outputs().size(); i++) {
             Output output = p.outputs().get(i);
@@ -169,13 +177,13 @@ public final class Recorder {
                     : LotCode.generate(CommodityProfiles.require(product.commodity()).lotPrefix(), p.time().toLocalDate());
             NewLot lot = new NewLot(ids.nextLotId(), actor, product.id(), p.siteId(), product.gtin(), code, output.quantity(),
                     p.time(), output.attributes() == null ? Map.of() : output.attributes());
-            LotState made = new LotState(lot.id(), actor, product.id(), product.gtin(), code, output.quantity().unit(),
+            LotState madeLot = new LotState(lot.id(), actor, product.id(), product.gtin(), code, output.quantity().unit(),
                     p.time(), false);
-            state.lot(made);
+            made.add(madeLot);
             holdings.add(new HoldingChange(lot.id(), actor, output.quantity().value()));
             lots.add(lot);
-            outputs.add(new QuantityElement(lotClass(made), output.quantity().value(), output.quantity().unit().uom()));
-            lotOfClass.put(lotClass(made), lot.id());
+            outputs.add(new QuantityElement(lotClass(madeLot), output.quantity().value(), output.quantity().unit().uom()));
+            lotOfClass.put(lotClass(madeLot), lot.id());
         }
         List<LotLink> links = new ArrayList<>();
         for (int i = 0; i < p.inputs().size(); i++) {
@@ -192,6 +200,8 @@ public final class Recorder {
                         "steps[" + i + "]");
             }
         }
+        // the record changes only once every check passed: a refused item leaves it as it was for the items after it
+        made.forEach(state::lot);
         holdings.forEach(change -> state.change(change.lotId(), change.partyId(), change.delta()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("steps", p.steps());

@@ -113,7 +113,7 @@ final class DirectTarget implements Target {
             return refused(new BatchRefused("events", items.size(), errors), single);
         }
         try {
-            return call(() -> services.events().record(caller, commands), recording -> {
+            return call(() -> services.events().record(caller, commands, true), recording -> {
                 JsonArray answers = new JsonArray();
                 boolean created = false;
                 for (Recorded r : recording.events()) {
@@ -182,7 +182,7 @@ final class DirectTarget implements Target {
             return Answer.problem(first.status(), first.field(), first.detail());
         }
         return new Answer(400, new JsonObject().put("status", 400).put("field", first.field()).put("detail", refused.getMessage())
-                .put("errors", Problems.errors(refused)));
+                .put("errors", Problems.errors(refused.errors())));
     }
 
     /** Runs a use case and answers as the API would, refusals as problems. */

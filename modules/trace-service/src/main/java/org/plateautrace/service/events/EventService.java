@@ -21,7 +21,6 @@ import org.plateautrace.model.events.EventCommand.Shipping;
 import org.plateautrace.model.events.EventCommand.Storing;
 import org.plateautrace.model.events.Recorder;
 import org.plateautrace.model.events.Recording;
-import org.plateautrace.model.events.Recording.ItemError;
 import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.Refusal.Conflict;
 import org.plateautrace.service.auth.Caller;
@@ -51,14 +50,20 @@ public final class EventService {
         this.lots = new LotRepository(pool);
     }
 
-    public Future<Recording> record(Caller caller, List<EventCommand> commands) {
+    /**
+     * Records a batch. {@code allOrNothing}: any refused item refuses the batch ({@link BatchRefused}, nothing stored);
+     * otherwise the accepted items are stored and the refused ones listed in the answer's {@code errors}, each item
+     * checked against the record as the accepted items before it left it (only when every item is refused is the
+     * batch refused).
+     */
+    public Future<Recording> record(Caller caller, List<EventCommand> commands, boolean allOrNothing) {
         long actor = caller.writingParty();
-        return samplesFound(commands).compose(found -> recordFound(actor, found));
+        return samplesFound(commands).compose(found -> recordFound(actor, found, allOrNothing));
     }
 
     /**
-     * The batch with each lab result that names its lot by a sample's Digital Link on that lot; a link that
-     * names no lot registered here is refused at its index (field {@code lot}).
+     * The batch with each lab result that names its lot by a sample's Digital Link put on that lot; a sample whose lot
+     * is not registered here stays as it is, and the {@link Recorder} refuses it at its index.
      */
     private Future<List<EventCommand>> samplesFound(List<EventCommand> commands) {
         List<DigitalLink> links = commands.stream().filter(c -> c instanceof LabelledSample).map(c -> ((LabelledSample) c).link()).toList();
@@ -66,30 +71,16 @@ public final class EventService {
             return Future.succeededFuture(commands);
         }
         return lots.idsByGtinAndCode(links.stream().map(l -> l.gtin().value()).toList(), links.stream().map(l -> l.lot().value()).toList())
-                .map(ids -> {
-                    List<EventCommand> found = new ArrayList<>(commands.size());
-                    List<ItemError> errors = new ArrayList<>();
-                    for (int i = 0; i < commands.size(); i++) {
-                        if (!(commands.get(i) instanceof LabelledSample sample)) {
-                            found.add(commands.get(i));
-                            continue;
-                        }
+                .map(ids -> commands.stream().map(c -> {
+                    if (c instanceof LabelledSample sample) {
                         Long id = ids.get(sample.link().gtin().value() + "/" + sample.link().lot().value());
-                        if (id == null) {
-                            errors.add(new ItemError(i, 400, "lot", "no lot " + sample.link().lot().value() + " of GTIN "
-                                    + sample.link().gtin().value() + " is registered here"));
-                        } else {
-                            found.add(sample.result().onLot(id));
-                        }
+                        return id == null ? c : sample.result().onLot(id);
                     }
-                    if (!errors.isEmpty()) {
-                        throw new BatchRefused("events", commands.size(), errors);
-                    }
-                    return found;
-                });
+                    return c;
+                }).toList());
     }
 
-    private Future<Recording> recordFound(long actor, List<EventCommand> commands) {
+    private Future<Recording> recordFound(long actor, List<EventCommand> commands, boolean allOrNothing) {
         Wanted wanted = wanted(actor, commands);
         int outputs = commands.stream().mapToInt(c -> c instanceof Processing p ? p.outputs().size() : 0).sum();
         int shipments = (int) commands.stream().filter(c -> c instanceof Shipping).count();
@@ -97,7 +88,7 @@ public final class EventService {
                 .compose(state -> chain.reserve(tx, outputs, shipments)
                         // checking up to 10,000 events is CPU work: a worker does it, not the event loop
                         .compose(ids -> vertx.executeBlocking(() -> new Recorder(state, actor, ids, clock.instant()).record(commands), false)))
-                .compose(recording -> recording.ok()
+                .compose(recording -> recording.ok() || !allOrNothing && !recording.events().isEmpty()
                         ? chain.write(tx, actor, recording).map(recording)
                         : Future.failedFuture(new BatchRefused("events", commands.size(), recording.errors()))))
                 .recover(error -> Future.failedFuture(UniqueViolation.on(error, LotRepository.CODE_UNIQUE)

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.plateautrace.model.Invalid;
 import org.plateautrace.model.NotPermitted;
@@ -19,6 +20,8 @@ import org.plateautrace.model.events.Recording.NewLot;
 import org.plateautrace.model.events.Recording.Recorded;
 import org.plateautrace.service.BatchRefused;
 import org.plateautrace.service.events.EventService;
+import org.plateautrace.web.Problems;
+import org.plateautrace.web.QueryParams;
 import org.plateautrace.web.Replies;
 
 /**
@@ -43,30 +46,49 @@ public final class EventRoutes {
         return router;
     }
 
+    /**
+     * One event, or a batch all or nothing; with {@code ?proceed=true} a batch stores what is accepted and lists the
+     * refused items (also those that cannot be read) in {@code errors}, refused whole only when nothing is accepted.
+     */
     private void record(RoutingContext ctx) {
+        boolean proceed = QueryParams.of(ctx, "proceed").flag("proceed");
         Object body = org.plateautrace.web.JsonInput.bodyValue(ctx);
         boolean single = !(body instanceof JsonObject object && object.containsKey("events"));
         JsonArray items = single ? new JsonArray().add(body) : batch((JsonObject) body);
         List<EventCommand> commands = new ArrayList<>(items.size());
-        List<ItemError> errors = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>(items.size()); // of each read command in the request
+        List<ItemError> unread = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
                 commands.add(EventInput.read(items.getValue(i)));
+                positions.add(i);
             } catch (Invalid e) {
-                errors.add(new ItemError(i, 400, e.field(), e.detail()));
+                unread.add(new ItemError(i, 400, e.field(), e.detail()));
             }
         }
-        if (!errors.isEmpty()) {
-            refuse(ctx, new BatchRefused("events", items.size(), errors), single);
+        if (!unread.isEmpty() && (!proceed || commands.isEmpty())) {
+            refuse(ctx, new BatchRefused("events", items.size(), unread), single);
             return;
         }
-        events.record(caller(ctx), commands).onSuccess(recording -> answer(ctx, recording, single)).onFailure(error -> {
-            if (error instanceof BatchRefused refused) {
-                refuse(ctx, refused, single);
-            } else {
-                ctx.fail(error);
-            }
-        });
+        events.record(caller(ctx), commands, !proceed).onSuccess(recording -> answer(ctx, inRequest(recording, positions, unread), single))
+                .onFailure(error -> {
+                    if (error instanceof BatchRefused refused) {
+                        refuse(ctx, new BatchRefused("events", items.size(), inRequest(new Recording(List.of(), refused.errors()),
+                                positions, unread).errors()), single);
+                    } else {
+                        ctx.fail(error);
+                    }
+                });
+    }
+
+    /** The recording with its items numbered as in the request, and the items that could not be read among its errors. */
+    private static Recording inRequest(Recording recording, List<Integer> positions, List<ItemError> unread) {
+        List<Recorded> events = recording.events().stream().map(r -> new Recorded(positions.get(r.index()), r.eventId(), r.duplicate(),
+                r.event(), r.effects())).toList();
+        List<ItemError> errors = new ArrayList<>(unread);
+        recording.errors().forEach(e -> errors.add(new ItemError(positions.get(e.index()), e.status(), e.field(), e.detail())));
+        errors.sort(Comparator.comparingInt(ItemError::index));
+        return new Recording(events, errors);
     }
 
     private static JsonArray batch(JsonObject body) {
@@ -91,7 +113,11 @@ public final class EventRoutes {
             answers.add(answer(r));
         }
         int status = created ? 201 : 200;
-        Replies.send(ctx, status, single ? answers.getJsonObject(0) : new JsonObject().put("events", answers));
+        JsonObject batch = new JsonObject().put("events", answers);
+        if (!recording.ok()) {
+            batch.put("errors", Problems.errors(recording.errors()));
+        }
+        Replies.send(ctx, status, single ? answers.getJsonObject(0) : batch);
     }
 
     private JsonObject answer(Recorded r) {
