@@ -307,6 +307,8 @@ class EventApiTest extends ServerTest {
         String history = api.get("/api/v1/lots/" + harvest + "/events", coop.token()).body();
         assertTrue(history.contains("MO-2026-0001") && history.contains("MO-2026-0002"), "both results are on the lot: " + history);
         assertEquals(200, api.post("/api/v1/events", lab.token(), byLotLink).status(), "the same result sent again is a duplicate");
+        assertEquals(200, api.post("/api/v1/events", lab.token(), labResult("MO-2026-0001").put("lotId", harvest)).status(),
+                "named by id instead, it is the same event");
 
         String otherLot = lot.getString("digitalLink").replace("/10/" + lot.getString("lotCode"), "/10/NO-SUCH-LOT");
         Api.Response unknown = api.post("/api/v1/events", lab.token(), labResult("MO-2026-0003").put("lot", otherLot));
