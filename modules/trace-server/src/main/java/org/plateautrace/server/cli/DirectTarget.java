@@ -138,8 +138,7 @@ final class DirectTarget implements Target {
         }
         if (events.events() > EpcisService.CAPTURE_LIMIT) {
             events.close();
-            return Answer.problem(413, "epcisBody.eventList", "the document has " + events.events() + " events; at most "
-                    + EpcisService.CAPTURE_LIMIT + " may be captured at once; nothing was stored");
+            return Answer.problem(413, "epcisBody.eventList", EpcisService.overCaptureLimit(events.events()));
         }
         return call(() -> services.epcis().capture(caller, events, atomic ? ErrorBehaviour.ROLLBACK : ErrorBehaviour.PROCEED),
                 this::finished);

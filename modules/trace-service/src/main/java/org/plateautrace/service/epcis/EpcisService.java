@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class EpcisService {
     /** Events one capture may hold ({@code GS1-EPCIS-Capture-Limit}). */
     public static final int CAPTURE_LIMIT = 10_000;
+
+    /** Why a document of {@code events} events (more than {@link #CAPTURE_LIMIT}) is refused whole. */
+    public static String overCaptureLimit(int events) {
+        return "the document has " + events + " events; at most " + CAPTURE_LIMIT + " may be captured at once; nothing was stored";
+    }
     /** Bytes one capture document may have ({@code GS1-EPCIS-Capture-File-Size-Limit}). */
     public static final long FILE_SIZE_LIMIT = 16L * 1024 * 1024;
     public static final int MAX_PER_PAGE = 1000;

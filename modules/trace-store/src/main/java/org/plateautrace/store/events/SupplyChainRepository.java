@@ -135,15 +135,19 @@ public final class SupplyChainRepository {
                         return state;
                     });
                 })
-                .compose(loadedState -> children.isEmpty() ? Future.succeededFuture(loadedState)
-                        : tx.preparedQuery(LOCK_PLACES).execute(Tuple.of((Object) children.toArray(new String[0])))
-                        .compose(locked -> tx.preparedQuery(PLACEMENTS).execute(Tuple.of((Object) children.toArray(new String[0])))).map(rows -> {
-                            rows.forEach(row -> loadedState.placement(row.getString("epc"),
-                                    "ADD".equals(row.getString("action")) ? row.getString("parent") : null,
-                                    row.getOffsetDateTime("event_time")
-                                            .withOffsetSameInstant(ZoneOffset.of(row.getString("event_time_zone_offset")))));
-                            return loadedState;
-                        }));
+                // two statements: the read takes its snapshot only after the lock waited for the other request's commit
+                .compose(loadedState -> {
+                    if (children.isEmpty()) {
+                        return Future.succeededFuture(loadedState);
+                    }
+                    Tuple epcs = Tuple.of((Object) children.toArray(new String[0]));
+                    return tx.preparedQuery(LOCK_PLACES).execute(epcs).compose(locked -> tx.preparedQuery(PLACEMENTS).execute(epcs)).map(rows -> {
+                        rows.forEach(row -> loadedState.placement(row.getString("epc"),
+                                "ADD".equals(row.getString("action")) ? row.getString("parent") : null,
+                                row.getOffsetDateTime("event_time").withOffsetSameInstant(ZoneOffset.of(row.getString("event_time_zone_offset")))));
+                        return loadedState;
+                    });
+                });
     }
 
     /** Reserves ids for the lots and shipments a batch may create, so they are known before writing. */

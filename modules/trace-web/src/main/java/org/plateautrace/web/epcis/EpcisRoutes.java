@@ -133,8 +133,7 @@ public final class EpcisRoutes {
                         .putHeader("Content-Type", "application/json").end(new JsonObject().put("captureID", id.toString()).encode()))
                 .onFailure(error -> {
                     if (error instanceof TooManyEvents many) {
-                        Problems.send(ctx, 413, "capture-limit", "Too many events", "the document has " + many.count
-                                + " events; at most " + EpcisService.CAPTURE_LIMIT + " may be captured at once; nothing was stored",
+                        Problems.send(ctx, 413, "capture-limit", "Too many events", EpcisService.overCaptureLimit(many.count),
                                 "epcisBody.eventList", new JsonObject());
                     } else if (error instanceof BodySpool.TooLarge) {
                         tooLarge(ctx);
